@@ -1,0 +1,1 @@
+# data/: gazetteers, cue lexicons and the demo corpus.

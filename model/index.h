@@ -1,0 +1,54 @@
+/* index.h: opening an attache index safely, validating it, closing it. */
+#ifndef ATTACHE_INDEX_H
+#define ATTACHE_INDEX_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "model/util.h"
+
+struct att_index {
+	sqlite3 *db;
+	char *path;
+	int format;            /* PRAGMA user_version */
+	/* Identity of the file when it was opened, to notice a replacement. */
+	uint64_t dev, ino;
+	int64_t size, mtime_ns;
+	/* Set by att_index_interrupt() (for instance from a key press); the
+	 * progress handler then cancels the running query. */
+	volatile int cancel;
+};
+
+/* Opens PATH read-only, hardened for files from strangers, and checks that
+ * it is an attache index of a supported version with the expected schema.
+ * Returns 0, or a sysexits(3) code with ERR filled with a one-line message
+ * naming the file. */
+int att_index_open(const char *path, struct att_index **out, struct att_err *err);
+void att_index_close(struct att_index *idx);
+
+struct att_index_summary {
+	int format;
+	int64_t articles, entities, mentions, relations, pairs;
+};
+/* Runs PRAGMA quick_check and counts rows: the work of `attache --check`. */
+int att_index_check(struct att_index *idx, struct att_index_summary *sum, struct att_err *err);
+
+/* 1 when the file at idx->path is no longer the one that was opened
+ * (renamed over or rewritten), 0 otherwise. */
+int att_index_replaced(const struct att_index *idx);
+
+/* Asks the running query to stop (safe from a signal handler). */
+void att_index_interrupt(struct att_index *idx);
+
+/* Applies the hardening settings used for untrusted files to DB. */
+void att_db_harden(sqlite3 *db);
+
+/* Validates the schema of an open database: application id, format version,
+ * tables and columns, no triggers or views, no unknown virtual tables.
+ * LABEL names the file in messages. */
+int att_schema_validate(sqlite3 *db, const char *label, int *format, struct att_err *err);
+
+/* Creates the tables of an empty index and sets the pragmas (for writers). */
+int att_schema_create(sqlite3 *db, struct att_err *err);
+
+#endif

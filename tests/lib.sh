@@ -1,0 +1,44 @@
+# lib.sh: helpers for the shell tests, which print TAP.
+# Sourced by every tests/*.sh; expects top_srcdir and top_builddir.
+: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${top_builddir:=$top_srcdir}"
+ATTACHE="$top_builddir/tui/attache"
+ATTACHE_INDEX_BIN="$top_builddir/ingest/attache-index"
+: "${ATTACHE_CORPUS:=$top_srcdir/../shared/corpus}"
+export ATTACHE_INDEX=  # tests never pick up the user's index
+export XDG_CONFIG_HOME="${TMPDIR:-/tmp}/attache-test-config-$$"
+export XDG_STATE_HOME="${TMPDIR:-/tmp}/attache-test-state-$$"
+
+_tap_n=0
+_tap_failed=0
+TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/attache-test.XXXXXX")
+trap 'rm -rf "$TEST_TMP" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"' EXIT
+
+ok() { _tap_n=$((_tap_n + 1)); echo "ok $_tap_n - $*"; }
+not_ok() { _tap_n=$((_tap_n + 1)); _tap_failed=1; echo "not ok $_tap_n - $*"; }
+skip() { _tap_n=$((_tap_n + 1)); echo "ok $_tap_n # SKIP $*"; }
+skip_all() { echo "1..0 # SKIP $*"; exit 0; }
+diag() { printf '%s\n' "$@" | sed 's/^/# /'; }
+
+# check DESC CMD...: passes when CMD exits 0.
+check() {
+	_desc=$1; shift
+	if "$@"; then ok "$_desc"; else not_ok "$_desc"; fi
+}
+
+# expect_exit CODE DESC CMD...: runs CMD, keeps stderr in $TEST_TMP/err.
+expect_exit() {
+	_want=$1; _desc=$2; shift 2
+	"$@" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+	_got=$?
+	if [ "$_got" -eq "$_want" ]; then ok "$_desc (exit $_got)"
+	else not_ok "$_desc: exit $_got, wanted $_want"; diag "$(head -c 2000 "$TEST_TMP/err")"; fi
+}
+
+# one_line FILE: the file holds exactly one line.
+one_line() { [ "$(wc -l <"$1")" -eq 1 ]; }
+
+have_corpus() { [ -d "$ATTACHE_CORPUS/seeds" ]; }
+
+# done_testing: prints the plan at the end (TAP allows it there).
+done_testing() { echo "1..$_tap_n"; exit 0; }

@@ -1,0 +1,130 @@
+/* main.c: the attache command line: options, batch modes, then the browser. */
+#include "config.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "model/index.h"
+#include "model/text.h"
+#include "model/util.h"
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+		"Usage: attache [OPTION]... [INDEX]\n"
+		"Browse an attache index of news articles: the article list, each article\n"
+		"with its entities highlighted, and the country-relations matrix.\n"
+		"\n"
+		"  -c, --check           validate INDEX and print a one-line summary\n"
+		"  -h, --help            show this help and exit\n"
+		"  -V, --version         show the version and exit\n"
+		"\n"
+		"Without INDEX: $ATTACHE_INDEX, else the configured index, else the demo index.\n"
+		"Exit status: 0 ok, 64 usage, 65 bad index, 66 no index, 74 I/O error, 78 config.\n"
+		"See attache(1) and attache-index(5).\n");
+}
+
+/* Prints an error in the one-line form every message takes. */
+static int
+fail(const struct att_err *err)
+{
+	char *safe = att_sanitize_dup(err->msg, strlen(err->msg), 0);
+	fprintf(stderr, "attache: %s\n", safe);
+	free(safe);
+	return err->code;
+}
+
+/* Finds the demo index: installed, or beside the binary in a build tree. */
+static char *
+demo_index(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+	if (access(ATT_PKGDATADIR "/demo.idx", R_OK) == 0)
+		return xstrdup(ATT_PKGDATADIR "/demo.idx");
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			char *p = xasprintf("%s/../data/demo/demo.idx", exe);
+			if (access(p, R_OK) == 0)
+				return p;
+			free(p);
+		}
+	}
+	return xstrdup(ATT_PKGDATADIR "/demo.idx");
+}
+
+static char *
+resolve_index(const char *arg)
+{
+	const char *env = getenv("ATTACHE_INDEX");
+
+	if (arg)
+		return xstrdup(arg);
+	if (env && *env)
+		return xstrdup(env);
+	return demo_index();
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"check", no_argument, NULL, 'c'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	int opt, check = 0;
+	struct att_err err;
+
+	att_progname = "attache";
+	while ((opt = getopt_long(argc, argv, "chV", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'c': check = 1; break;
+		case 'h': usage(stdout); return 0;
+		case 'V': printf("attache %s (index format %d)\n", PACKAGE_VERSION, 1); return 0;
+		default: usage(stderr); return EX_USAGE;
+		}
+	}
+	if (argc - optind > 1) {
+		fprintf(stderr, "attache: too many arguments (one INDEX at most); see attache --help\n");
+		return EX_USAGE;
+	}
+	char *path = resolve_index(optind < argc ? argv[optind] : NULL);
+	struct att_index *idx;
+	att_err_clear(&err);
+	if (att_index_open(path, &idx, &err) != 0) {
+		free(path);
+		return fail(&err);
+	}
+	int code = 0;
+	if (check) {
+		struct att_index_summary sum;
+		if (att_index_check(idx, &sum, &err) != 0) {
+			code = fail(&err);
+		} else {
+			char *safe = att_sanitize_dup(path, strlen(path), 0);
+			printf("%s: ok: format %d, %lld articles, %lld entities, %lld mentions, "
+			       "%lld relations, %lld country pairs\n",
+			       safe, sum.format, (long long)sum.articles, (long long)sum.entities,
+			       (long long)sum.mentions, (long long)sum.relations, (long long)sum.pairs);
+			free(safe);
+		}
+	} else {
+		fprintf(stderr, "attache: the browser is not built yet; use --check\n");
+		code = EX_SOFTWARE;
+	}
+	att_index_close(idx);
+	free(path);
+	return code;
+}
