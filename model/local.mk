@@ -6,7 +6,10 @@ model_libattache_a_SOURCES = \
 	model/util.c model/util.h \
 	model/text.c model/text.h \
 	model/schema.c model/schema.h \
-	model/index.c model/index.h
+	model/index.c model/index.h \
+	$(MODEL_WRITE_SOURCES) $(MODEL_QUERY_SOURCES)
 
 # What a program needs to link the model library.
 MODEL_LIBS = model/libattache.a $(SQLITE_LIBS) $(UNISTRING_LIBS)
+include $(srcdir)/model/write.mk
+include $(srcdir)/model/query.mk

@@ -32,3 +32,10 @@ tests_text_test_SOURCES = tests/text_test.c
 tests_text_test_CFLAGS = $(TEST_CFLAGS)
 tests_text_test_LDADD = $(TEST_LIBS)
 endif
+
+# Fragments owned by each part of the program.
+include $(srcdir)/tests/ingest.mk
+include $(srcdir)/tests/ner.mk
+include $(srcdir)/tests/query.mk
+include $(srcdir)/tests/tui.mk
+include $(srcdir)/tests/config.mk

@@ -1,0 +1,2 @@
+# Recognition: gazetteers, matcher, persons, sentences, tone.
+INGEST_NER_SOURCES =

@@ -1,0 +1,1 @@
+MODEL_WRITE_SOURCES = model/write.h

@@ -1,0 +1,1 @@
+# tests for config (fragment of tests/local.mk)

@@ -1,0 +1,1 @@
+# tests for ingest (fragment of tests/local.mk)

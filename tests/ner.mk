@@ -1,0 +1,1 @@
+# tests for ner (fragment of tests/local.mk)

@@ -1,0 +1,1 @@
+# tests for query (fragment of tests/local.mk)

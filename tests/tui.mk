@@ -1,0 +1,1 @@
+# tests for tui (fragment of tests/local.mk)

@@ -1,0 +1,1 @@
+TUI_APP_SOURCES = tui/main.c
