@@ -52,4 +52,9 @@ void recogniser_free(struct recogniser *r);
  * documents (the recogniser is read-only after loading). */
 void recognise(const struct recogniser *r, const struct att_doc *doc, struct att_doc_ann *ann);
 
+/* Calls CB for every known name (canonical and aliases, as written in the
+ * gazetteer) of the entity KEY; nothing for keys it does not know. */
+void recogniser_aliases(const struct recogniser *r, const char *key,
+			void (*cb)(void *arg, const char *alias), void *arg);
+
 #endif

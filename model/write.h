@@ -78,6 +78,10 @@ int att_writer_open(const char *target, struct att_writer **out, struct att_err 
 /* Adds one article and its annotations (the writer copies what it keeps). */
 int att_writer_add(struct att_writer *w, const struct att_doc *doc, const struct att_doc_ann *ann,
 		   struct att_err *err);
+/* Records another name of the entity KEY (for instance every gazetteer
+ * alias, so that `country:Belarus` finds Bielorussia in an Italian corpus).
+ * Aliases of keys that no article mentions are ignored at commit. */
+int att_writer_alias(struct att_writer *w, const char *key, const char *alias, struct att_err *err);
 struct att_build_stats {
 	uint64_t articles, mentions, pairs, relations;
 	uint64_t entities[4]; /* by enum att_kind */
