@@ -14,8 +14,11 @@ AM_TESTS_ENVIRONMENT = \
 	LC_ALL=C.UTF-8; export LC_ALL;
 
 EXTRA_DIST += tests/lib.sh
-TESTS += tests/cli.sh tests/man.sh
-EXTRA_DIST += tests/cli.sh tests/man.sh
+TESTS += tests/cli.sh tests/man.sh tests/format.sh
+EXTRA_DIST += tests/cli.sh tests/man.sh tests/format.sh
+check_PROGRAMS += tests/print_schema
+tests_print_schema_SOURCES = tests/print_schema.c
+tests_print_schema_LDADD = $(MODEL_LIBS)
 
 if HAVE_CMOCKA
 TEST_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(SQLITE_CFLAGS)
