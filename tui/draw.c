@@ -1,0 +1,290 @@
+/* draw.c: the colour slots, and drawing sanitised text by display columns
+ * (libunistring widths), clipped so that curses never wraps a line. */
+#include "config.h"
+
+#include "tui/draw.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+#include <uniwidth.h>
+#include <wchar.h>
+
+#include "model/text.h"
+#include "model/util.h"
+
+const struct att_color_info att_colors[COL_COUNT] = {
+#define COLOR(id, name, fg, bg, attr, help) {name, {fg, bg, attr}, help},
+#include "tui/colors.def"
+#undef COLOR
+};
+
+struct att_color_spec att_theme[COL_COUNT] = {
+#define COLOR(id, name, fg, bg, attr, help) {fg, bg, attr},
+#include "tui/colors.def"
+#undef COLOR
+};
+
+attr_t att_color_attr[COL_COUNT];
+int att_colors_256;
+int att_colors_on;
+int att_draw_ascii;
+
+int
+att_color_by_name(const char *name)
+{
+	for (int i = 0; i < COL_COUNT; i++)
+		if (strcmp(att_colors[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* Maps a 256-colour number to what a terminal with NCOL colours has. */
+static short
+map_color(short c, int ncol)
+{
+	if (c < 0 || c < ncol)
+		return c;
+	if (c >= 16 && c <= 231) {
+		int v = c - 16, r = v / 36, g = (v / 6) % 6, b = v % 6;
+		int base = (r >= 3) | (g >= 3) << 1 | (b >= 3) << 2;
+		if (ncol >= 16 && (r >= 4 || g >= 4 || b >= 4) && base != 0 && r + g + b >= 12)
+			base += 8;
+		return (short)base;
+	}
+	if (c >= 232)
+		return c < 244 ? 0 : 7;
+	return (short)(c - 8); /* bright 8..15 on an 8-colour terminal */
+}
+
+void
+att_colors_apply(int mono)
+{
+	att_colors_on = !mono && has_colors();
+	att_colors_256 = 0;
+	if (att_colors_on) {
+		start_color();
+		use_default_colors();
+		att_colors_256 = COLORS >= 256;
+	}
+	for (int i = 0; i < COL_COUNT; i++) {
+		const struct att_color_spec *s = &att_theme[i];
+		att_color_attr[i] = s->attr;
+		if (!att_colors_on || (s->fg < 0 && s->bg < 0) || i + 1 >= COLOR_PAIRS)
+			continue;
+		short fg = map_color(s->fg, COLORS), bg = map_color(s->bg, COLORS);
+		if (fg == bg && fg >= 0)
+			fg = bg == 0 ? 7 : 0; /* never foreground on the same background */
+		if (init_pair((short)(i + 1), fg, bg) == OK)
+			att_color_attr[i] |= COLOR_PAIR(i + 1);
+	}
+}
+
+void
+att_draw_init(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	att_draw_ascii = !(cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0));
+}
+
+char *
+att_draw_clean(const char *s, size_t n, unsigned flags)
+{
+	return att_sanitize_dup(s ? s : "", s ? n : 0, flags | (att_draw_ascii ? ATT_SAN_ASCII : 0));
+}
+
+/* The width curses and we agree on for CP, or -1 when they differ (the
+ * character is then drawn as a placeholder). */
+static int
+char_width(ucs4_t cp)
+{
+	int w = uc_width(cp, "UTF-8");
+	int cw = wcwidth((wchar_t)cp);
+	if (w < 0)
+		return -1;
+	if (cw != w)
+		return -1;
+	return w;
+}
+
+int
+att_text_width(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	int w = 0;
+
+	while (p < end) {
+		ucs4_t cp;
+		int len = u8_mbtouc(&cp, p, (size_t)(end - p));
+		int cw = char_width(cp);
+		w += cw < 0 ? 1 : cw;
+		p += len;
+	}
+	return w;
+}
+
+size_t
+att_text_fit(const char *s, size_t n, int maxw, int *width)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	int w = 0;
+
+	while (p < end) {
+		ucs4_t cp;
+		int len = u8_mbtouc(&cp, p, (size_t)(end - p));
+		int cw = char_width(cp);
+		if (cw < 0)
+			cw = 1;
+		if (w + cw > maxw)
+			break;
+		w += cw;
+		p += len;
+	}
+	if (width)
+		*width = w;
+	return (size_t)(p - (const uint8_t *)s);
+}
+
+int
+att_draw_text(WINDOW *win, const char *s, size_t n, int maxw, attr_t attr)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	struct buf out = BUF_INIT;
+	int w = 0;
+
+	if (maxw <= 0)
+		return 0;
+	while (p < end) {
+		ucs4_t cp;
+		int len = u8_mbtouc(&cp, p, (size_t)(end - p));
+		int cw = char_width(cp);
+		if (cw == 0 && w == 0) { /* a combining mark with no base */
+			p += len;
+			continue;
+		}
+		if (cw < 0) {
+			if (w + 1 > maxw)
+				break;
+			buf_adds(&out, att_draw_ascii ? "?" : "\xef\xbf\xbd");
+			w += 1;
+		} else if (w + cw > maxw) {
+			while (w < maxw) { /* the wide character would cross the edge */
+				buf_addc(&out, ' ');
+				w++;
+			}
+			break;
+		} else {
+			buf_add(&out, p, (size_t)len);
+			w += cw;
+		}
+		p += len;
+	}
+	if (out.len) {
+		wattrset(win, attr);
+		waddnstr(win, out.data, (int)out.len);
+		wattrset(win, A_NORMAL);
+	}
+	buf_free(&out);
+	return w;
+}
+
+int
+att_draw_raw(WINDOW *win, const char *s, size_t n, int maxw, attr_t attr)
+{
+	char *clean = att_draw_clean(s, n, 0);
+	int w = att_draw_text(win, clean, strlen(clean), maxw, attr);
+	free(clean);
+	return w;
+}
+
+int
+att_draw_fit(WINDOW *win, const char *s, int maxw, attr_t attr, int pad)
+{
+	size_t n = strlen(s);
+	int w = att_text_width(s, n);
+
+	if (maxw <= 0)
+		return 0;
+	if (w <= maxw) {
+		w = att_draw_text(win, s, n, maxw, attr);
+	} else {
+		int fw;
+		size_t cut = att_text_fit(s, n, maxw - 1, &fw);
+		w = att_draw_text(win, s, cut, maxw - 1, attr);
+		w += att_draw_text(win, att_ellipsis(), strlen(att_ellipsis()), 1, attr);
+	}
+	if (pad) {
+		wattrset(win, attr);
+		for (; w < maxw; w++)
+			waddch(win, ' ');
+		wattrset(win, A_NORMAL);
+	}
+	return w;
+}
+
+void
+att_draw_pad(WINDOW *win, int x, attr_t attr)
+{
+	int cx = getcurx(win);
+	if (cx < 0)
+		return;
+	wattrset(win, attr);
+	for (; cx < x; cx++)
+		waddch(win, ' ');
+	wattrset(win, A_NORMAL);
+}
+
+char *
+att_fmt_count(long long n, char *buf, size_t size)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof digits, "%lld", n < 0 ? -n : n);
+	size_t o = 0;
+
+	if (n < 0 && o + 1 < size)
+		buf[o++] = '-';
+	for (int i = 0; i < len && o + 1 < size; i++) {
+		buf[o++] = digits[i];
+		if ((len - i - 1) % 3 == 0 && i != len - 1 && o + 1 < size)
+			buf[o++] = ',';
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+const char *
+att_shade(int step, int steps)
+{
+	static const char *const uni[] = {" ", "\xe2\x96\x91", "\xe2\x96\x92", "\xe2\x96\x93",
+					  "\xe2\x96\x88"};
+	static const char *const asc[] = {" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"};
+	const char *const *set = att_draw_ascii ? asc : uni;
+	int n = att_draw_ascii ? 10 : 5;
+
+	if (steps <= 1 || step <= 0)
+		return set[0];
+	if (step >= steps)
+		step = steps - 1;
+	int i = 1 + (step - 1) * (n - 1) / (steps > 1 ? steps - 1 : 1);
+	return set[i < n ? i : n - 1];
+}
+
+const char *
+att_hline(void)
+{
+	return att_draw_ascii ? "-" : "\xe2\x94\x80";
+}
+
+const char *
+att_vline(void)
+{
+	return att_draw_ascii ? "|" : "\xe2\x94\x82";
+}
+
+const char *
+att_ellipsis(void)
+{
+	return att_draw_ascii ? "~" : "\xe2\x80\xa6";
+}

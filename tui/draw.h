@@ -1,0 +1,52 @@
+/* draw.h: drawing sanitised text by display columns. Nothing here lets
+ * curses wrap a line: every function clips at the width it is given. */
+#ifndef ATTACHE_DRAW_H
+#define ATTACHE_DRAW_H
+
+#include <stddef.h>
+
+#include "tui/colors.h"
+
+/* 1 when the locale is not UTF-8: draw ASCII only. Set by att_draw_init(). */
+extern int att_draw_ascii;
+
+/* Reads the locale (after setlocale). */
+void att_draw_init(void);
+
+/* Sanitises S[0..N) for the terminal (ASCII placeholders in ASCII mode). */
+char *att_draw_clean(const char *s, size_t n, unsigned flags);
+
+/* Display width of the valid, sanitised UTF-8 string S[0..N). */
+int att_text_width(const char *s, size_t n);
+
+/* Draws the sanitised UTF-8 text S[0..N) at the cursor of WIN with ATTR,
+ * at most MAXW columns; a wide character that would cross the limit
+ * becomes a space. Returns the columns drawn. */
+int att_draw_text(WINDOW *win, const char *s, size_t n, int maxw, attr_t attr);
+
+/* Like att_draw_text but sanitises first (for text straight from the index). */
+int att_draw_raw(WINDOW *win, const char *s, size_t n, int maxw, attr_t attr);
+
+/* Draws S truncated to MAXW columns with an ellipsis when it does not fit,
+ * then pads with spaces to exactly MAXW when PAD. Returns columns drawn. */
+int att_draw_fit(WINDOW *win, const char *s, int maxw, attr_t attr, int pad);
+
+/* Pads with spaces from the cursor to column X (exclusive) of WIN. */
+void att_draw_pad(WINDOW *win, int x, attr_t attr);
+
+/* Byte length of the longest prefix of S[0..N) that fits MAXW columns,
+ * cut at a character boundary; *WIDTH gets its width. */
+size_t att_text_fit(const char *s, size_t n, int maxw, int *width);
+
+/* Formats N with thousands separators ("4,512") into BUF. */
+char *att_fmt_count(long long n, char *buf, size_t size);
+
+/* The shading characters: " .:-=+*#%@" in ASCII, " ░▒▓█" otherwise. */
+const char *att_shade(int step, int steps);
+
+/* Horizontal and vertical line characters for the current mode. */
+const char *att_hline(void);
+const char *att_vline(void);
+const char *att_ellipsis(void);
+
+#endif
