@@ -165,19 +165,22 @@ att_schema_validate(sqlite3 *db, const char *label, int *format, struct att_err 
 			return att_err_set(err, EX_DATAERR, "%s: the index is corrupted (schema)", label);
 		}
 		if (strcmp(type, "trigger") == 0 || strcmp(type, "view") == 0) {
+			/* Format the message before finalize frees the strings. */
+			int code = att_err_set(err, EX_DATAERR,
+					       "%s: not a valid attache index: it defines a %s (%.60s), which the format forbids",
+					       label, type, name);
 			sqlite3_finalize(st);
-			return att_err_set(err, EX_DATAERR,
-					   "%s: not a valid attache index: it defines a %s (%.60s), which the format forbids",
-					   label, type, name);
+			return code;
 		}
 		if (strcmp(type, "table") == 0 && sql &&
 		    sqlite3_strnicmp(sql, "CREATE VIRTUAL TABLE", 20) == 0) {
 			const char *using = sqlite3_strglob("* USING fts5(*", sql) == 0 ? "fts5" : NULL;
 			if (strcmp(name, ATT_FTS_TABLE) != 0 || using == NULL) {
+				int code = att_err_set(err, EX_DATAERR,
+						       "%s: not a valid attache index: unexpected virtual table '%.60s'",
+						       label, name);
 				sqlite3_finalize(st);
-				return att_err_set(err, EX_DATAERR,
-						   "%s: not a valid attache index: unexpected virtual table '%.60s'",
-						   label, name);
+				return code;
 			}
 			have_fts = 1;
 		}
