@@ -1,0 +1,473 @@
+/* match.c: arena, hash map, tokeniser, token trie, fuzzy and phonetic
+ * helpers for the recogniser. */
+#include "config.h"
+
+#include "ingest/match.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "model/text.h"
+#include "model/util.h"
+
+/* ---------------------------------------------------------------- arena */
+
+struct arena_block {
+	struct arena_block *next;
+	size_t used, cap;
+	max_align_t data[];
+};
+
+#define ARENA_BLOCK 65536
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct arena_block *b = a->head;
+
+	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	if (n == 0)
+		n = sizeof(max_align_t);
+	if (b == NULL || b->cap - b->used < n) {
+		size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+		b = xmalloc(sizeof *b + cap);
+		b->used = 0;
+		b->cap = cap;
+		if (a->head != NULL && n > ARENA_BLOCK) {
+			/* A big block goes behind the current one, which keeps its room. */
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	void *p = (char *)b->data + b->used;
+	b->used += n;
+	return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void
+arena_free(struct arena *a)
+{
+	struct arena_block *b = a->head;
+	while (b) {
+		struct arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+}
+
+/* ---------------------------------------------------------------- hash map */
+
+static uint64_t
+hash_key(uint32_t node, const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ull ^ node;
+	h *= 0x100000001b3ull;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ull;
+	}
+	return h ^ (h >> 29);
+}
+
+static struct hmap_ent *
+hmap_slot(const struct hmap *m, uint64_t h, uint32_t node, const char *s, size_t len)
+{
+	size_t mask = m->cap - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		struct hmap_ent *e = &m->tab[i];
+		if (e->s == NULL)
+			return e;
+		if (e->hash == h && e->node == node && e->len == len && memcmp(e->s, s, len) == 0)
+			return e;
+	}
+}
+
+uint32_t
+hmap_get(const struct hmap *m, uint32_t node, const char *s, size_t len)
+{
+	if (m->n == 0)
+		return MATCH_NONE;
+	struct hmap_ent *e = hmap_slot(m, hash_key(node, s, len), node, s, len);
+	return e->s ? e->val : MATCH_NONE;
+}
+
+static void
+hmap_grow(struct hmap *m)
+{
+	struct hmap old = *m;
+	m->cap = old.cap ? old.cap * 2 : 64;
+	m->tab = xcalloc(m->cap, sizeof *m->tab);
+	for (size_t i = 0; i < old.cap; i++) {
+		struct hmap_ent *e = &old.tab[i];
+		if (e->s)
+			*hmap_slot(m, e->hash, e->node, e->s, e->len) = *e;
+	}
+	free(old.tab);
+}
+
+uint32_t
+hmap_put(struct hmap *m, uint32_t node, const char *s, size_t len, uint32_t val)
+{
+	if ((m->n + 1) * 4 >= m->cap * 3)
+		hmap_grow(m);
+	uint64_t h = hash_key(node, s, len);
+	struct hmap_ent *e = hmap_slot(m, h, node, s, len);
+	if (e->s)
+		return e->val;
+	e->hash = h;
+	e->s = s ? s : "";
+	e->len = (uint32_t)len;
+	e->node = node;
+	e->val = val;
+	m->n++;
+	return val;
+}
+
+void
+hmap_free(struct hmap *m)
+{
+	free(m->tab);
+	m->tab = NULL;
+	m->cap = m->n = 0;
+}
+
+/* ---------------------------------------------------------------- tokens */
+
+static int
+is_tok_char(ucs4_t c)
+{
+	return uc_is_alpha(c) || uc_is_digit(c) || uc_is_general_category(c, UC_CATEGORY_M);
+}
+
+/* Separators that may lie inside a multi-word name: spaces, hyphens,
+ * apostrophes and periods (U.S.), but not a period followed by a space. */
+static int
+joinable_gap(const char *s, size_t n)
+{
+	int space = 0, dot = 0;
+	size_t i = 0;
+
+	if (n > 8)
+		return 0;
+	while (i < n) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		if (k <= 0)
+			return 0;
+		if (c == ' ' || c == 0xa0)
+			space++;
+		else if (c == '.')
+			dot = 1;
+		else if (!(c == '-' || c == 0x2010 || c == 0x2011 || c == '\'' || c == 0x2019))
+			return 0;
+		i += (size_t)k;
+	}
+	return !(dot && space) && space <= 2;
+}
+
+/* Lowercases an ASCII token; otherwise folds with att_fold. The token is
+ * made of letters, digits and marks, which is why a hand loop is enough:
+ * libunistring's word breaks keep "dell'Ucraina" as one word, and names
+ * need the part after an elision as a token of its own. */
+static void
+fold_tok(struct tok *t, const char *s, size_t n, int ascii, struct arena *a)
+{
+	if (ascii) {
+		char *p = arena_alloc(a, n + 1);
+		for (size_t i = 0; i < n; i++)
+			p[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+		p[n] = '\0';
+		t->fold = p;
+		t->flen = (uint32_t)n;
+		t->nchars = (uint32_t)n;
+		return;
+	}
+	size_t flen;
+	char *f = att_fold(s, n, &flen);
+	t->fold = arena_strndup(a, f, flen);
+	t->flen = (uint32_t)flen;
+	free(f);
+	t->nchars = (uint32_t)u8_mbsnlen((const uint8_t *)t->fold, flen);
+}
+
+static void
+push_tok(struct toklist *out, const struct tok *t)
+{
+	if (out->n == out->cap) {
+		out->cap = out->cap ? out->cap * 2 : 256;
+		out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
+	}
+	out->v[out->n++] = *t;
+}
+
+void
+tokenise(const char *text, size_t len, struct toklist *out, struct arena *a)
+{
+	const uint8_t *s = (const uint8_t *)text;
+	size_t i = 0, first = out->n;
+
+	while (i < len) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, s + i, len - i);
+		if (k <= 0)
+			k = 1;
+		if (!is_tok_char(c)) {
+			i += (size_t)k;
+			continue;
+		}
+		struct tok t = {0};
+		int ascii = 1, letters = 0, uppers = 0;
+		t.pos = i;
+		if (uc_is_digit(c))
+			t.flags |= TOK_DIGIT;
+		else if (uc_is_upper(c) || uc_is_property_titlecase(c))
+			t.flags |= TOK_UPPER;
+		while (i < len) {
+			k = u8_mbtouc(&c, s + i, len - i);
+			if (k <= 0 || !is_tok_char(c))
+				break;
+			if (c >= 0x80)
+				ascii = 0;
+			if (uc_is_alpha(c)) {
+				letters++;
+				if (uc_is_upper(c))
+					uppers++;
+			}
+			i += (size_t)k;
+		}
+		t.end = i;
+		if (letters >= 2 && uppers == letters)
+			t.flags |= TOK_ALLUPPER;
+		fold_tok(&t, text + t.pos, t.end - t.pos, ascii, a);
+		push_tok(out, &t);
+	}
+	for (size_t j = first; j + 1 < out->n; j++)
+		if (joinable_gap(text + out->v[j].end, out->v[j + 1].pos - out->v[j].end))
+			out->v[j].flags |= TOK_JOIN;
+}
+
+void
+toklist_free(struct toklist *t)
+{
+	free(t->v);
+	t->v = NULL;
+	t->n = t->cap = 0;
+}
+
+/* ---------------------------------------------------------------- trie */
+
+static uint32_t
+trie_new_node(struct trie *t)
+{
+	if (t->nnodes == t->capnodes) {
+		t->capnodes = t->capnodes ? t->capnodes * 2 : 256;
+		t->head = xreallocarray(t->head, t->capnodes, sizeof *t->head);
+	}
+	t->head[t->nnodes] = MATCH_NONE;
+	return (uint32_t)t->nnodes++;
+}
+
+void
+trie_init(struct trie *t)
+{
+	memset(t, 0, sizeof *t);
+	trie_new_node(t);
+}
+
+void
+trie_free(struct trie *t)
+{
+	hmap_free(&t->edges);
+	free(t->head);
+	free(t->vals);
+	memset(t, 0, sizeof *t);
+}
+
+void
+trie_add(struct trie *t, const struct tok *toks, size_t n, int prefix, uint32_t val)
+{
+	uint32_t node = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int pre = prefix && i + 1 == n;
+		uint32_t key = pre ? (node | TRIE_PREFIX) : node;
+		uint32_t child = hmap_get(&t->edges, key, toks[i].fold, toks[i].flen);
+		if (child == MATCH_NONE) {
+			child = trie_new_node(t);
+			hmap_put(&t->edges, key, toks[i].fold, toks[i].flen, child);
+		}
+		if (pre && toks[i].flen > t->maxprefix)
+			t->maxprefix = toks[i].flen;
+		node = child;
+	}
+	/* Keep values in insertion order: append at the tail. */
+	if (t->nvals == t->capvals) {
+		t->capvals = t->capvals ? t->capvals * 2 : 256;
+		t->vals = xreallocarray(t->vals, t->capvals, sizeof *t->vals);
+	}
+	uint32_t v = (uint32_t)t->nvals++;
+	t->vals[v].val = val;
+	t->vals[v].next = MATCH_NONE;
+	if (t->head[node] == MATCH_NONE) {
+		t->head[node] = v;
+	} else {
+		uint32_t p = t->head[node];
+		while (t->vals[p].next != MATCH_NONE)
+			p = t->vals[p].next;
+		t->vals[p].next = v;
+	}
+}
+
+uint32_t
+trie_step(const struct trie *t, uint32_t node, const char *s, size_t len)
+{
+	return hmap_get(&t->edges, node, s, len);
+}
+
+uint32_t
+trie_step_prefix(const struct trie *t, uint32_t node, const char *s, size_t len)
+{
+	size_t max = len < t->maxprefix ? len : t->maxprefix;
+	for (size_t l = max; l > 0; l--) {
+		uint32_t c = hmap_get(&t->edges, node | TRIE_PREFIX, s, l);
+		if (c != MATCH_NONE)
+			return c;
+	}
+	return MATCH_NONE;
+}
+
+uint32_t
+trie_longest(const struct trie *t, const struct tok *toks, size_t n, size_t i, int joined, size_t *end)
+{
+	uint32_t node = 0, best = MATCH_NONE;
+
+	for (size_t j = i; j < n; j++) {
+		if (j > i && joined && !(toks[j - 1].flags & TOK_JOIN))
+			break;
+		if (t->maxprefix) {
+			uint32_t p = trie_step_prefix(t, node, toks[j].fold, toks[j].flen);
+			if (p != MATCH_NONE && t->head[p] != MATCH_NONE) {
+				best = p;
+				*end = j + 1;
+			}
+		}
+		node = trie_step(t, node, toks[j].fold, toks[j].flen);
+		if (node == MATCH_NONE)
+			break;
+		if (t->head[node] != MATCH_NONE) {
+			best = node;
+			*end = j + 1;
+		}
+	}
+	return best;
+}
+
+/* ---------------------------------------------------------------- fuzzy */
+
+/* Decodes S into code points (caller frees). */
+static ucs4_t *
+decode(const char *s, size_t len, size_t *n)
+{
+	ucs4_t *v = xreallocarray(NULL, len + 1, sizeof *v);
+	size_t i = 0, k = 0;
+	while (i < len) {
+		int m = u8_mbtouc(&v[k], (const uint8_t *)s + i, len - i);
+		i += m > 0 ? (size_t)m : 1;
+		k++;
+	}
+	*n = k;
+	return v;
+}
+
+int
+edit_distance_le1(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t na, nb, i = 0;
+	int d = 2;
+
+	if (alen == blen && memcmp(a, b, alen) == 0)
+		return 0;
+	ucs4_t *x = decode(a, alen, &na), *y = decode(b, blen, &nb);
+	if (na < nb) {
+		ucs4_t *tv = x; x = y; y = tv;
+		size_t tn = na; na = nb; nb = tn;
+	}
+	while (i < nb && x[i] == y[i])
+		i++;
+	if (na == nb) {
+		if (memcmp(x + i + 1, y + i + 1, (na - i - 1) * sizeof *x) == 0)
+			d = 1; /* substitution */
+		else if (i + 1 < na && x[i] == y[i + 1] && x[i + 1] == y[i] &&
+			 memcmp(x + i + 2, y + i + 2, (na - i - 2) * sizeof *x) == 0)
+			d = 1; /* transposition */
+	} else if (na == nb + 1) {
+		if (memcmp(x + i + 1, y + i, (nb - i) * sizeof *x) == 0)
+			d = 1; /* deletion */
+	}
+	free(x);
+	free(y);
+	return d;
+}
+
+void
+deletions(const char *s, size_t len, char *buf, void (*cb)(void *arg, const char *d, size_t dlen), void *arg)
+{
+	size_t i = 0;
+	while (i < len) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
+		size_t m = k > 0 ? (size_t)k : 1;
+		memcpy(buf, s, i);
+		memcpy(buf + i, s + i + m, len - i - m);
+		cb(arg, buf, len - m);
+		i += m;
+	}
+}
+
+/* ---------------------------------------------------------------- phonetic */
+
+size_t
+phonetic_key(const char *s, size_t len, char *out)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i], n = i + 1 < len ? s[i + 1] : '\0';
+		char r = c;
+		if ((c == 'k' || c == 'c' || c == 'g' || c == 'p') && n == 'h') {
+			r = c == 'g' ? 'g' : c == 'p' ? 'f' : 'h';
+			i++;
+		} else if (c == 'j' || c == 'y') {
+			r = 'i';
+		} else if (c == 'w') {
+			r = 'v';
+		} else if (c == 'c' || c == 'q') {
+			r = 'k';
+		} else if (c == 'x') {
+			out[o++] = 'k';
+			r = 's';
+		} else if (c == '-' || c == '\'' || c == ' ') {
+			continue;
+		}
+		if (o > 0 && out[o - 1] == r)
+			continue;
+		out[o++] = r;
+	}
+	out[o] = '\0';
+	return o;
+}

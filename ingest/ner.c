@@ -1,0 +1,879 @@
+/* ner.c: the recogniser: gazetteer names through a token trie, fuzzy
+ * matches of long names, transliteration-proof person names, persons
+ * introduced by a title, surname coreference, sentences, country sets and
+ * tone. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+
+#include "ingest/gazetteer.h"
+#include "ingest/ingest.h"
+#include "ingest/match.h"
+#include "ingest/sentence.h"
+#include "ingest/tone.h"
+#include "model/text.h"
+
+/* What a trie node of names leads to: an entity and how its alias must be
+ * written. */
+struct npay {
+	uint32_t ent;
+	enum gaz_case rule;
+	const char *exact; /* EXACT: the alias's token bytes, separators removed */
+	size_t exactlen;
+};
+
+/* A fuzzy candidate, in a list per deletion key. */
+struct fz {
+	uint32_t pay, next;
+	const char *fold;
+	uint32_t flen;
+};
+
+struct recogniser {
+	struct gazetteer gaz;
+	struct arena mem;
+	struct trie names;
+	struct npay *pay;
+	size_t npay, cappay;
+	struct hmap vocab;   /* every folded token of a name or stop name */
+	struct hmap fuzzy;   /* deletion key -> bucket */
+	uint32_t *bucket;    /* bucket -> first fz */
+	size_t nbucket, capbucket;
+	struct fz *fz;
+	size_t nfz, capfz;
+	struct hmap phon;    /* phonetic key of a person's full name -> entity */
+	struct hmap stop;    /* folded stop names */
+	struct trie titles;  /* cue phrases introducing a name; value: kind */
+	struct tone_lex tone;
+};
+
+/* Small words that may stand between a title and a name ("il portavoce
+ * di Haftar, ...", "il presidente del Tagikistan, ..."). */
+static const char *const linkwords[] = {
+	"di", "del", "della", "dello", "dei", "degli", "delle", "dell", "d", "of", "the", "alla",
+	"al", "allo", "agli", "ai", "alle", "all", "per", "for", "e", "and", "in", "nel", "nella",
+	"a", "da", "dal", "dalla", "to",
+};
+
+/* Lowercase particles inside a name (Ahmed al Mismari, Ursula von der Leyen). */
+static const char *const particles[] = {
+	"al", "el", "bin", "ben", "ibn", "abu", "bint", "de", "di", "da", "del", "della", "van",
+	"von", "der", "den", "du", "dos", "das", "la", "le", "ul", "ed", "ad", "as", "ash", "ar",
+	"az", "at", "an",
+};
+
+static int
+in_list(const char *const *list, size_t n, const struct tok *t)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(list[i]) == t->flen && memcmp(list[i], t->fold, t->flen) == 0)
+			return 1;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- building */
+
+static void
+add_fuzzy_key(void *arg, const char *d, size_t dlen);
+
+struct fuzzy_add {
+	struct recogniser *r;
+	uint32_t pay;
+	const char *fold;
+	uint32_t flen;
+};
+
+static void
+add_fuzzy_key(void *arg, const char *d, size_t dlen)
+{
+	struct fuzzy_add *fa = arg;
+	struct recogniser *r = fa->r;
+	const char *key = arena_strndup(&r->mem, d, dlen);
+	uint32_t b = hmap_put(&r->fuzzy, 0, key, dlen, (uint32_t)r->nbucket);
+	if (b == r->nbucket) {
+		if (r->nbucket == r->capbucket) {
+			r->capbucket = r->capbucket ? r->capbucket * 2 : 1024;
+			r->bucket = xreallocarray(r->bucket, r->capbucket, sizeof *r->bucket);
+		}
+		r->bucket[r->nbucket++] = MATCH_NONE;
+	}
+	if (r->nfz == r->capfz) {
+		r->capfz = r->capfz ? r->capfz * 2 : 1024;
+		r->fz = xreallocarray(r->fz, r->capfz, sizeof *r->fz);
+	}
+	r->fz[r->nfz] = (struct fz){fa->pay, r->bucket[b], fa->fold, fa->flen};
+	r->bucket[b] = (uint32_t)r->nfz++;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The phonetic key of a multi-word name: the keys of its words, sorted
+ * (so that "Rakhmon Emomali" meets "Emomali Rahmon"), joined by spaces.
+ * Particles are left out. Returns NULL for fewer than two words. */
+static char *
+name_key(const struct tok *toks, size_t n, struct arena *a)
+{
+	char **w = xreallocarray(NULL, n + 1, sizeof *w);
+	size_t nw = 0, total = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (in_list(particles, ATT_ARRAY_LEN(particles), &toks[i]))
+			continue;
+		w[nw] = xmalloc(2 * toks[i].flen + 1);
+		total += phonetic_key(toks[i].fold, toks[i].flen, w[nw]) + 1;
+		nw++;
+	}
+	char *key = NULL;
+	if (nw >= 2) {
+		qsort(w, nw, sizeof *w, cmp_str);
+		key = arena_alloc(a, total + 1);
+		key[0] = '\0';
+		size_t o = 0;
+		for (size_t i = 0; i < nw; i++) {
+			size_t l = strlen(w[i]);
+			if (i)
+				key[o++] = ' ';
+			memcpy(key + o, w[i], l);
+			o += l;
+		}
+		key[o] = '\0';
+	}
+	for (size_t i = 0; i < nw; i++)
+		free(w[i]);
+	free(w);
+	return key;
+}
+
+static void
+index_alias(struct recogniser *r, uint32_t ent, const struct gaz_alias *al)
+{
+	struct toklist tl = {0};
+	const struct gaz_ent *e = &r->gaz.ent[ent];
+
+	tokenise(al->text, strlen(al->text), &tl, &r->mem);
+	if (tl.n == 0) {
+		toklist_free(&tl);
+		return;
+	}
+	if (r->npay == r->cappay) {
+		r->cappay = r->cappay ? r->cappay * 2 : 1024;
+		r->pay = xreallocarray(r->pay, r->cappay, sizeof *r->pay);
+	}
+	struct npay *p = &r->pay[r->npay];
+	memset(p, 0, sizeof *p);
+	p->ent = ent;
+	p->rule = al->rule;
+	if (al->rule == GAZ_EXACT) {
+		size_t len = 0;
+		for (size_t i = 0; i < tl.n; i++)
+			len += tl.v[i].end - tl.v[i].pos;
+		char *x = arena_alloc(&r->mem, len + 1);
+		size_t o = 0;
+		for (size_t i = 0; i < tl.n; i++) {
+			memcpy(x + o, al->text + tl.v[i].pos, tl.v[i].end - tl.v[i].pos);
+			o += tl.v[i].end - tl.v[i].pos;
+		}
+		x[o] = '\0';
+		p->exact = x;
+		p->exactlen = o;
+	}
+	uint32_t pi = (uint32_t)r->npay++;
+	trie_add(&r->names, tl.v, tl.n, 0, pi);
+	for (size_t i = 0; i < tl.n; i++)
+		hmap_put(&r->vocab, 0, tl.v[i].fold, tl.v[i].flen, 1);
+	if (tl.n == 1 && al->rule != GAZ_EXACT && tl.v[0].nchars >= 8 && !(tl.v[0].flags & TOK_DIGIT)) {
+		struct fuzzy_add fa = {r, pi, tl.v[0].fold, tl.v[0].flen};
+		char *buf = xmalloc(tl.v[0].flen + 1);
+		add_fuzzy_key(&fa, tl.v[0].fold, tl.v[0].flen);
+		deletions(tl.v[0].fold, tl.v[0].flen, buf, add_fuzzy_key, &fa);
+		free(buf);
+	}
+	if (e->kind == ATT_PERSON && tl.n >= 2) {
+		char *key = name_key(tl.v, tl.n, &r->mem);
+		if (key)
+			hmap_put(&r->phon, 0, key, strlen(key), ent);
+	}
+	toklist_free(&tl);
+}
+
+/* The directory that holds gazetteer/ and lexicon/: DATADIR itself, or
+ * DATADIR/data (a source tree). */
+static char *
+data_subdir(const char *datadir, const char *sub)
+{
+	struct stat st;
+	char *p = xasprintf("%s/%s", datadir, sub);
+	if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		return p;
+	free(p);
+	return xasprintf("%s/data/%s", datadir, sub);
+}
+
+/* Loads the lexicon file NAME when it exists. */
+static int
+load_lexicon(struct recogniser *r, const char *dir, const char *name, struct att_err *err)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	int code;
+	struct stat st;
+
+	if (stat(path, &st) != 0 && errno == ENOENT) {
+		free(path);
+		return 0;
+	}
+	if (strcmp(name, "tone.tsv") == 0)
+		code = gaz_load_tone(&r->gaz, path, err);
+	else if (strcmp(name, "negation.tsv") == 0)
+		code = gaz_load_words(path, &r->gaz.negation, &r->gaz.nnegation, &r->gaz.capnegation, err);
+	else if (strcmp(name, "stopnames.tsv") == 0)
+		code = gaz_load_words(path, &r->gaz.stopname, &r->gaz.nstopname, &r->gaz.capstopname, err);
+	else
+		code = gaz_load_titles(&r->gaz, path, err);
+	free(path);
+	return code;
+}
+
+struct recogniser *
+recogniser_new(const char *datadir, const char *const *extra, size_t nextra, struct att_err *err)
+{
+	static const char *const gazfiles[] = {"countries.tsv", "orgs.tsv", "persons.tsv", "places.tsv"};
+	static const char *const lexfiles[] = {"tone.tsv", "negation.tsv", "stopnames.tsv", "titles.tsv"};
+	struct recogniser *r = xcalloc(1, sizeof *r);
+	int code = 0;
+
+	char *gdir = data_subdir(datadir, "gazetteer");
+	for (size_t i = 0; i < ATT_ARRAY_LEN(gazfiles) && code == 0; i++) {
+		char *path = xasprintf("%s/%s", gdir, gazfiles[i]);
+		code = gaz_load_entities(&r->gaz, path, err);
+		free(path);
+	}
+	free(gdir);
+	for (size_t i = 0; i < nextra && code == 0; i++)
+		code = gaz_load_entities(&r->gaz, extra[i], err);
+	char *ldir = data_subdir(datadir, "lexicon");
+	for (size_t i = 0; i < ATT_ARRAY_LEN(lexfiles) && code == 0; i++)
+		code = load_lexicon(r, ldir, lexfiles[i], err);
+	free(ldir);
+	if (code) {
+		recogniser_free(r);
+		return NULL;
+	}
+
+	trie_init(&r->names);
+	trie_init(&r->titles);
+	for (size_t i = 0; i < r->gaz.nent; i++)
+		for (size_t j = 0; j < r->gaz.ent[i].nalias; j++)
+			index_alias(r, (uint32_t)i, &r->gaz.ent[i].alias[j]);
+	for (size_t i = 0; i < r->gaz.nstopname; i++) {
+		size_t flen;
+		char *f = att_fold(r->gaz.stopname[i], strlen(r->gaz.stopname[i]), &flen);
+		const char *s = arena_strndup(&r->mem, f, flen);
+		free(f);
+		hmap_put(&r->stop, 0, s, flen, 1);
+		hmap_put(&r->vocab, 0, s, flen, 1);
+	}
+	for (size_t i = 0; i < r->gaz.ntitle; i++)
+		tone_add_phrase(&r->titles, r->gaz.title[i].phrase, (uint32_t)r->gaz.title[i].kind, &r->mem);
+	tone_build(&r->tone, &r->gaz, &r->mem);
+	return r;
+}
+
+void
+recogniser_free(struct recogniser *r)
+{
+	if (r == NULL)
+		return;
+	gaz_free(&r->gaz);
+	trie_free(&r->names);
+	trie_free(&r->titles);
+	tone_free(&r->tone);
+	hmap_free(&r->vocab);
+	hmap_free(&r->fuzzy);
+	hmap_free(&r->phon);
+	hmap_free(&r->stop);
+	free(r->pay);
+	free(r->bucket);
+	free(r->fz);
+	arena_free(&r->mem);
+	free(r);
+}
+
+void
+recogniser_aliases(const struct recogniser *r, const char *key, void (*cb)(void *arg, const char *alias),
+		   void *arg)
+{
+	long i = gaz_find(&r->gaz, key);
+	if (i < 0)
+		return;
+	const struct gaz_ent *e = &r->gaz.ent[i];
+	for (size_t j = 0; j < e->nalias; j++)
+		cb(arg, e->alias[j].text);
+}
+
+/* ---------------------------------------------------------------- recognising */
+
+/* A mention found, by token range. ENT is a gazetteer entity, or
+ * MATCH_NONE for a person found from context (KEY, NAME, CODE then). */
+struct cand {
+	size_t ti, tj;
+	uint32_t ent;
+	enum att_kind kind;
+	const char *key, *name, *code;
+	int nested; /* a country inside an organisation's name */
+};
+
+/* The work on one field (title or body). */
+struct field {
+	enum att_field which;
+	const char *text;
+	size_t len;
+	struct toklist tl;
+	struct spanlist ss;
+	size_t *sent;   /* per token: its sentence */
+	uint32_t *cover; /* per token: the candidate covering it, or MATCH_NONE */
+	struct cand *c;
+	size_t nc, capc;
+};
+
+static struct cand *
+add_cand(struct field *f, size_t ti, size_t tj)
+{
+	if (f->nc == f->capc) {
+		f->capc = f->capc ? f->capc * 2 : 64;
+		f->c = xreallocarray(f->c, f->capc, sizeof *f->c);
+	}
+	struct cand *c = &f->c[f->nc++];
+	memset(c, 0, sizeof *c);
+	c->ti = ti;
+	c->tj = tj;
+	c->ent = MATCH_NONE;
+	return c;
+}
+
+static void
+set_cover(struct field *f, size_t ti, size_t tj)
+{
+	for (size_t k = ti; k < tj; k++)
+		f->cover[k] = (uint32_t)(f->nc - 1);
+}
+
+static const struct gaz_ent *
+cand_ent(const struct recogniser *r, const struct cand *c)
+{
+	return c->ent == MATCH_NONE ? NULL : &r->gaz.ent[c->ent];
+}
+
+/* Whether payload P may match tokens TOKS[i..j) as written. */
+static int
+case_ok(const struct npay *p, const struct field *f, size_t i, size_t j)
+{
+	const struct tok *t = f->tl.v;
+	if (p->rule == GAZ_ANY)
+		return 1;
+	if (p->rule == GAZ_CAP)
+		return (t[i].flags & TOK_UPPER) != 0;
+	size_t o = 0;
+	for (size_t k = i; k < j; k++) {
+		size_t l = t[k].end - t[k].pos;
+		if (o + l > p->exactlen || memcmp(p->exact + o, f->text + t[k].pos, l) != 0)
+			return 0;
+		o += l;
+	}
+	return o == p->exactlen;
+}
+
+/* The best gazetteer payload at node NODE for tokens [i..j), or MATCH_NONE:
+ * its case rule must hold; countries first, then persons, orgs, places;
+ * with ONLY_COUNTRY, countries alone. */
+static uint32_t
+best_payload(const struct recogniser *r, uint32_t node, const struct field *f, size_t i, size_t j,
+	     int only_country)
+{
+	uint32_t best = MATCH_NONE;
+	for (uint32_t v = r->names.head[node]; v != MATCH_NONE; v = r->names.vals[v].next) {
+		const struct npay *p = &r->pay[r->names.vals[v].val];
+		enum att_kind k = r->gaz.ent[p->ent].kind;
+		if (only_country && k != ATT_COUNTRY)
+			continue;
+		if (!case_ok(p, f, i, j))
+			continue;
+		if (best == MATCH_NONE || k < r->gaz.ent[r->pay[best].ent].kind)
+			best = r->names.vals[v].val;
+	}
+	return best;
+}
+
+/* The longest gazetteer name at token I: sets *END and returns the payload. */
+static uint32_t
+match_name(const struct recogniser *r, const struct field *f, size_t i, size_t limit, int only_country,
+	   size_t *end)
+{
+	const struct tok *t = f->tl.v;
+	uint32_t node = 0, best = MATCH_NONE;
+
+	for (size_t j = i; j < limit; j++) {
+		if (j > i && !(t[j - 1].flags & TOK_JOIN))
+			break;
+		node = trie_step(&r->names, node, t[j].fold, t[j].flen);
+		if (node == MATCH_NONE)
+			break;
+		if (r->names.head[node] != MATCH_NONE) {
+			uint32_t p = best_payload(r, node, f, i, j + 1, only_country);
+			if (p != MATCH_NONE) {
+				best = p;
+				*end = j + 1;
+			}
+		}
+	}
+	return best;
+}
+
+struct fuzzy_find {
+	const struct recogniser *r;
+	const struct tok *t;
+	uint32_t ent;
+	int ambiguous;
+};
+
+static void
+fuzzy_probe(void *arg, const char *d, size_t dlen)
+{
+	struct fuzzy_find *ff = arg;
+	const struct recogniser *r = ff->r;
+	uint32_t b = hmap_get(&r->fuzzy, 0, d, dlen);
+	if (b == MATCH_NONE)
+		return;
+	for (uint32_t k = r->bucket[b]; k != MATCH_NONE; k = r->fz[k].next) {
+		const struct fz *z = &r->fz[k];
+		if (z->fold[0] != ff->t->fold[0])
+			continue;
+		if (edit_distance_le1(z->fold, z->flen, ff->t->fold, ff->t->flen) != 1)
+			continue;
+		uint32_t ent = r->pay[z->pay].ent;
+		if (ff->ent == MATCH_NONE)
+			ff->ent = ent;
+		else if (ff->ent != ent)
+			ff->ambiguous = 1;
+	}
+}
+
+/* A misspelt long name (Azerbagian, Bielorussa): a capitalised token of
+ * eight letters or more that is no known word, one edit away from exactly
+ * one entity's name with the same first letter. */
+static uint32_t
+match_fuzzy(const struct recogniser *r, const struct tok *t)
+{
+	if (!(t->flags & TOK_UPPER) || t->nchars < 8 || r->fuzzy.n == 0)
+		return MATCH_NONE;
+	if (hmap_get(&r->vocab, 0, t->fold, t->flen) != MATCH_NONE)
+		return MATCH_NONE;
+	struct fuzzy_find ff = {r, t, MATCH_NONE, 0};
+	char *buf = xmalloc(t->flen + 1);
+	fuzzy_probe(&ff, t->fold, t->flen);
+	deletions(t->fold, t->flen, buf, fuzzy_probe, &ff);
+	free(buf);
+	return ff.ambiguous ? MATCH_NONE : ff.ent;
+}
+
+/* A person of the gazetteer written in another transliteration: two or
+ * three capitalised words whose phonetic key is a known full name. */
+static uint32_t
+match_phonetic(const struct recogniser *r, const struct field *f, size_t i, size_t *end,
+	       struct arena *a)
+{
+	const struct tok *t = f->tl.v;
+	if (r->phon.n == 0 || !(t[i].flags & TOK_UPPER))
+		return MATCH_NONE;
+	for (size_t len = 3; len >= 2; len--) {
+		if (i + len > f->tl.n)
+			continue;
+		int ok = 1;
+		for (size_t k = i; k < i + len && ok; k++) {
+			if (!(t[k].flags & TOK_UPPER) && !in_list(particles, ATT_ARRAY_LEN(particles), &t[k]))
+				ok = 0;
+			if (k > i && !(t[k - 1].flags & TOK_JOIN))
+				ok = 0;
+		}
+		if (!ok || !(t[i + len - 1].flags & TOK_UPPER))
+			continue;
+		char *key = name_key(t + i, len, a);
+		if (key == NULL)
+			continue;
+		uint32_t ent = hmap_get(&r->phon, 0, key, strlen(key));
+		if (ent != MATCH_NONE) {
+			*end = i + len;
+			return ent;
+		}
+	}
+	return MATCH_NONE;
+}
+
+/* Pass 1: gazetteer names (longest match), transliterated persons, fuzzy
+ * names; countries nested inside an organisation's name. */
+static void
+find_names(const struct recogniser *r, struct field *f, struct arena *a)
+{
+	const struct tok *t = f->tl.v;
+	size_t n = f->tl.n;
+
+	for (size_t i = 0; i < n;) {
+		size_t end = i, pend = i;
+		uint32_t p = match_name(r, f, i, n, 0, &end);
+		uint32_t pent = match_phonetic(r, f, i, &pend, a);
+		if (pent != MATCH_NONE && pend > end) {
+			struct cand *c = add_cand(f, i, pend);
+			c->ent = pent;
+			set_cover(f, i, pend);
+			i = pend;
+			continue;
+		}
+		if (p != MATCH_NONE) {
+			uint32_t ent = r->pay[p].ent;
+			struct cand *c = add_cand(f, i, end);
+			c->ent = ent;
+			set_cover(f, i, end);
+			if (r->gaz.ent[ent].kind == ATT_ORG) {
+				for (size_t k = i + 1; k < end;) {
+					size_t e2 = k;
+					uint32_t q = match_name(r, f, k, end, 1, &e2);
+					if (q != MATCH_NONE) {
+						struct cand *cn = add_cand(f, k, e2);
+						cn->ent = r->pay[q].ent;
+						cn->nested = 1;
+						k = e2;
+					} else {
+						k++;
+					}
+				}
+			}
+			i = end;
+			continue;
+		}
+		if (hmap_get(&r->stop, 0, t[i].fold, t[i].flen) == MATCH_NONE) {
+			uint32_t ent = match_fuzzy(r, &t[i]);
+			if (ent != MATCH_NONE) {
+				struct cand *c = add_cand(f, i, i + 1);
+				c->ent = ent;
+				set_cover(f, i, i + 1);
+			}
+		}
+		i++;
+	}
+}
+
+static int
+is_stop(const struct recogniser *r, const struct tok *t)
+{
+	return hmap_get(&r->stop, 0, t->fold, t->flen) != MATCH_NONE;
+}
+
+/* A token that can be part of a name found from context. */
+static int
+name_tok(const struct recogniser *r, const struct field *f, size_t k)
+{
+	const struct tok *t = &f->tl.v[k];
+	return (t->flags & TOK_UPPER) && f->cover[k] == MATCH_NONE && !is_stop(r, t);
+}
+
+/* Pass 2: persons introduced by a title ("il generale Khalifa Haftar", "il
+ * portavoce di Haftar, Ahmed al Mismari"), with the country of the title
+ * when it names one. */
+static void
+find_context_persons(const struct recogniser *r, struct field *f, struct arena *a)
+{
+	const struct tok *t = f->tl.v;
+	size_t n = f->tl.n;
+
+	if (r->titles.nnodes <= 1)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		size_t end;
+		uint32_t node = trie_longest(&r->titles, t, n, i, 1, &end);
+		if (node == MATCH_NONE)
+			continue;
+		enum att_kind kind = (enum att_kind)r->titles.vals[r->titles.head[node]].val;
+		if (kind != ATT_PERSON)
+			continue;
+		/* Between the title and the name: small words, and countries or
+		 * persons that say whom the title is for. */
+		const char *code = NULL;
+		size_t k = end;
+		while (k < n && k < end + 8 && f->sent[k] == f->sent[i]) {
+			if (f->cover[k] != MATCH_NONE) {
+				const struct cand *c = &f->c[f->cover[k]];
+				const struct gaz_ent *e = cand_ent(r, c);
+				if (c->kind == ATT_PERSON && c->ent == MATCH_NONE)
+					break;
+				if (e && (e->kind == ATT_COUNTRY || e->kind == ATT_PERSON || e->kind == ATT_ORG)) {
+					if (code == NULL && e->code[0])
+						code = e->code;
+					k = c->tj;
+					continue;
+				}
+				break;
+			}
+			if (!(t[k].flags & TOK_UPPER) && in_list(linkwords, ATT_ARRAY_LEN(linkwords), &t[k])) {
+				k++;
+				continue;
+			}
+			break;
+		}
+		if (k >= n || f->sent[k] != f->sent[i] || !name_tok(r, f, k))
+			continue;
+		size_t s = k, e = k + 1, words = 1;
+		while (e < n && words < 4 && (t[e - 1].flags & TOK_JOIN)) {
+			if (name_tok(r, f, e)) {
+				e++;
+				words++;
+			} else if (in_list(particles, ATT_ARRAY_LEN(particles), &t[e]) && e + 1 < n &&
+				   (t[e].flags & TOK_JOIN) && name_tok(r, f, e + 1)) {
+				e += 2;
+				words++;
+			} else {
+				break;
+			}
+		}
+		/* The key: the folded words of the name. */
+		size_t klen = 0;
+		for (size_t m = s; m < e; m++)
+			klen += t[m].flen + 1;
+		char *key = arena_alloc(a, klen + 16);
+		size_t o = (size_t)snprintf(key, 16, "person::");
+		for (size_t m = s; m < e; m++) {
+			if (m > s)
+				key[o++] = ' ';
+			memcpy(key + o, t[m].fold, t[m].flen);
+			o += t[m].flen;
+		}
+		key[o] = '\0';
+		struct cand *c = add_cand(f, s, e);
+		c->kind = ATT_PERSON;
+		c->key = key;
+		c->name = arena_strndup(a, f->text + t[s].pos, t[e - 1].end - t[s].pos);
+		c->code = code;
+		set_cover(f, s, e);
+		i = e - 1;
+	}
+}
+
+/* Pass 3: a surname alone refers to the person named in full elsewhere in
+ * the article ("Haftar" after "Khalifa Haftar"). */
+static void
+find_surnames(const struct recogniser *r, struct field *fields, size_t nf, struct arena *a)
+{
+	struct hmap sur = {0};
+	struct cand *srcs = NULL;
+	size_t nsrc = 0;
+
+	for (size_t fi = 0; fi < nf; fi++) {
+		struct field *f = &fields[fi];
+		for (size_t ci = 0; ci < f->nc; ci++) {
+			struct cand *c = &f->c[ci];
+			const struct gaz_ent *e = cand_ent(r, c);
+			enum att_kind kind = e ? e->kind : c->kind;
+			if (kind != ATT_PERSON || c->tj - c->ti < 2)
+				continue;
+			const struct tok *last = &f->tl.v[c->tj - 1];
+			srcs = xreallocarray(srcs, nsrc + 1, sizeof *srcs);
+			srcs[nsrc] = *c;
+			hmap_put(&sur, 0, last->fold, last->flen, (uint32_t)nsrc);
+			nsrc++;
+		}
+	}
+	for (size_t fi = 0; fi < nf && nsrc; fi++) {
+		struct field *f = &fields[fi];
+		for (size_t k = 0; k < f->tl.n; k++) {
+			const struct tok *t = &f->tl.v[k];
+			if (f->cover[k] != MATCH_NONE || !(t->flags & TOK_UPPER))
+				continue;
+			uint32_t si = hmap_get(&sur, 0, t->fold, t->flen);
+			if (si == MATCH_NONE)
+				continue;
+			struct cand src = srcs[si];
+			struct cand *c = add_cand(f, k, k + 1);
+			*c = src;
+			c->ti = k;
+			c->tj = k + 1;
+			c->nested = 0;
+			set_cover(f, k, k + 1);
+		}
+	}
+	(void)a;
+	hmap_free(&sur);
+	free(srcs);
+}
+
+/* Tokens, sentences, and which sentence each token is in. */
+static void
+prepare_field(struct field *f, enum att_field which, const char *text, size_t len, struct arena *a)
+{
+	memset(f, 0, sizeof *f);
+	f->which = which;
+	f->text = text;
+	f->len = len;
+	tokenise(text, len, &f->tl, a);
+	split_sentences(text, len, &f->ss);
+	f->sent = xreallocarray(NULL, f->tl.n + 1, sizeof *f->sent);
+	f->cover = xreallocarray(NULL, f->tl.n + 1, sizeof *f->cover);
+	size_t s = 0;
+	for (size_t k = 0; k < f->tl.n; k++) {
+		struct tok *t = &f->tl.v[k];
+		while (s + 1 < f->ss.n && t->pos >= f->ss.v[s].pos + f->ss.v[s].len)
+			s++;
+		f->sent[k] = s;
+		f->cover[k] = MATCH_NONE;
+		if (k == 0 || f->sent[k - 1] != s) {
+			t->flags |= TOK_SSTART;
+			if (k > 0)
+				f->tl.v[k - 1].flags &= ~(unsigned)TOK_JOIN;
+		}
+	}
+}
+
+static void
+field_free(struct field *f)
+{
+	toklist_free(&f->tl);
+	spanlist_free(&f->ss);
+	free(f->sent);
+	free(f->cover);
+	free(f->c);
+}
+
+static int
+cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	if (x->ti != y->ti)
+		return x->ti < y->ti ? -1 : 1;
+	return (x->nested > y->nested) - (x->nested < y->nested);
+}
+
+static int
+cmp_code(const void *a, const void *b)
+{
+	return memcmp(a, b, 2);
+}
+
+static void
+free_arena(void *storage)
+{
+	arena_free(storage);
+	free(storage);
+}
+
+/* Fills the mentions and sentences of ANN from the fields. Everything
+ * (arrays included) lives in the arena that ANN->storage owns. */
+static void
+build_ann(const struct recogniser *r, struct field *fields, size_t nf, struct att_doc_ann *ann,
+	  struct arena *a)
+{
+	size_t nm = 0, ns = 0;
+	for (size_t fi = 0; fi < nf; fi++) {
+		nm += fields[fi].nc;
+		ns += fields[fi].ss.n;
+	}
+	ann->mentions = arena_alloc(a, (nm + 1) * sizeof *ann->mentions);
+	ann->sentences = arena_alloc(a, (ns + 1) * sizeof *ann->sentences);
+	ann->nmentions = ann->nsentences = 0;
+	for (size_t fi = 0; fi < nf; fi++) {
+		struct field *f = &fields[fi];
+		const struct tok *t = f->tl.v;
+		qsort(f->c, f->nc, sizeof *f->c, cmp_cand);
+		size_t last_pos = SIZE_MAX;
+		for (size_t ci = 0; ci < f->nc; ci++) {
+			const struct cand *c = &f->c[ci];
+			if (t[c->ti].pos == last_pos)
+				continue;
+			last_pos = t[c->ti].pos;
+			struct att_mention *m = &ann->mentions[ann->nmentions++];
+			const struct gaz_ent *e = cand_ent(r, c);
+			if (e) {
+				m->ent.kind = e->kind;
+				m->ent.key = e->key;
+				m->ent.name = e->canonical;
+				m->ent.country = e->code[0] ? e->code : NULL;
+			} else {
+				m->ent.kind = c->kind;
+				m->ent.key = c->key;
+				m->ent.name = c->name;
+				m->ent.country = c->code;
+			}
+			m->field = f->which;
+			m->pos = t[c->ti].pos;
+			m->len = t[c->tj - 1].end - m->pos;
+			size_t flen;
+			char *fold = att_fold(f->text + m->pos, m->len, &flen);
+			m->surface_folded = arena_strndup(a, fold, flen);
+			free(fold);
+		}
+		/* Sentences: country codes and tone. */
+		size_t k = 0, ci = 0;
+		for (size_t si = 0; si < f->ss.n; si++) {
+			struct att_sentence *s = &ann->sentences[ann->nsentences++];
+			s->field = f->which;
+			s->pos = f->ss.v[si].pos;
+			s->len = f->ss.v[si].len;
+			size_t k0 = k;
+			while (k < f->tl.n && f->sent[k] == si)
+				k++;
+			s->tone = tone_score(&r->tone, t + k0, k - k0);
+			s->countries = NULL;
+			s->ncountries = 0;
+			size_t cap = 0;
+			while (ci < f->nc && f->sent[f->c[ci].ti] < si)
+				ci++;
+			for (size_t cj = ci; cj < f->nc && f->sent[f->c[cj].ti] == si; cj++) {
+				const struct gaz_ent *e = cand_ent(r, &f->c[cj]);
+				if (e == NULL || e->kind != ATT_COUNTRY)
+					continue;
+				if (s->ncountries == cap) {
+					char(*nv)[3] = arena_alloc(a, (cap * 2 + 4) * sizeof *nv);
+					if (s->ncountries)
+						memcpy(nv, s->countries, s->ncountries * sizeof *nv);
+					s->countries = nv;
+					cap = cap * 2 + 4;
+				}
+				memcpy(s->countries[s->ncountries++], e->code, 3);
+			}
+			if (s->ncountries > 1) {
+				qsort(s->countries, s->ncountries, sizeof *s->countries, cmp_code);
+				size_t u = 1;
+				for (size_t x = 1; x < s->ncountries; x++)
+					if (memcmp(s->countries[x], s->countries[u - 1], 2) != 0)
+						memcpy(s->countries[u++], s->countries[x], 3);
+				s->ncountries = u;
+			}
+		}
+	}
+}
+
+void
+recognise(const struct recogniser *r, const struct att_doc *doc, struct att_doc_ann *ann)
+{
+	struct arena *a = xcalloc(1, sizeof *a);
+	struct field fields[2];
+
+	memset(ann, 0, sizeof *ann);
+	prepare_field(&fields[0], ATT_TITLE, doc->title ? doc->title : "",
+		      doc->title ? strlen(doc->title) : 0, a);
+	prepare_field(&fields[1], ATT_BODY, doc->body ? doc->body : "", doc->body ? doc->body_len : 0, a);
+	for (size_t fi = 0; fi < 2; fi++)
+		find_names(r, &fields[fi], a);
+	for (size_t fi = 0; fi < 2; fi++)
+		find_context_persons(r, &fields[fi], a);
+	find_surnames(r, fields, 2, a);
+	build_ann(r, fields, 2, ann, a);
+	for (size_t fi = 0; fi < 2; fi++)
+		field_free(&fields[fi]);
+	ann->storage = a;
+	ann->free_storage = free_arena;
+}

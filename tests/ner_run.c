@@ -1,0 +1,108 @@
+/* ner_run.c: runs the recogniser over plain-text files and prints what it
+ * finds (mentions, then sentences with their countries and tone), or with
+ * -b N measures recognition alone over the files repeated N times.
+ * A tool for developing the recogniser and measuring it; not a test. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+
+#include "ingest/ingest.h"
+#include "model/util.h"
+
+static const char *kinds[] = {"country", "person", "org", "place"};
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+
+	if (fp == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(fp);
+	*len = b.len;
+	return buf_steal(&b);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct att_err err = {0};
+	long bench = 0;
+	int i = 1;
+
+	if (argc > 2 && strcmp(argv[1], "-b") == 0) {
+		bench = atol(argv[2]);
+		i = 3;
+	}
+	if (i >= argc) {
+		fprintf(stderr, "usage: ner_run [-b N] DATADIR FILE...\n");
+		return EX_USAGE;
+	}
+	struct recogniser *r = recogniser_new(argv[i], NULL, 0, &err);
+	if (r == NULL) {
+		fprintf(stderr, "ner_run: %s\n", err.msg);
+		return err.code;
+	}
+	size_t nfiles = (size_t)(argc - i - 1);
+	struct att_doc *docs = xcalloc(nfiles + 1, sizeof *docs);
+	size_t total = 0;
+	for (size_t f = 0; f < nfiles; f++) {
+		docs[f].path = argv[i + 1 + (int)f];
+		docs[f].title = (char *)"";
+		docs[f].body = slurp(docs[f].path, &docs[f].body_len);
+		if (docs[f].body == NULL) {
+			fprintf(stderr, "ner_run: %s: cannot read\n", docs[f].path);
+			return EX_NOINPUT;
+		}
+		total += docs[f].body_len;
+	}
+	if (bench > 0) {
+		struct timespec t0, t1;
+		size_t nm = 0;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		for (long k = 0; k < bench; k++)
+			for (size_t f = 0; f < nfiles; f++) {
+				struct att_doc_ann ann;
+				recognise(r, &docs[f], &ann);
+				nm += ann.nmentions;
+				ann.free_storage(ann.storage);
+			}
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		double mb = (double)total * (double)bench / 1e6;
+		printf("%.1f MB in %.2f s: %.2f MB/s, %zu mentions\n", mb, s, mb / s, nm);
+	} else {
+		for (size_t f = 0; f < nfiles; f++) {
+			struct att_doc_ann ann;
+			recognise(r, &docs[f], &ann);
+			printf("== %s\n", docs[f].path);
+			for (size_t m = 0; m < ann.nmentions; m++) {
+				const struct att_mention *x = &ann.mentions[m];
+				printf("M\t%s\t%s\t%s\t%.*s\n", kinds[x->ent.kind], x->ent.key,
+				       x->ent.country ? x->ent.country : "", (int)x->len, docs[f].body + x->pos);
+			}
+			for (size_t s = 0; s < ann.nsentences; s++) {
+				const struct att_sentence *x = &ann.sentences[s];
+				printf("S\t%+.2f\t", x->tone);
+				for (size_t c = 0; c < x->ncountries; c++)
+					printf("%s%s", c ? "," : "", x->countries[c]);
+				printf("\t%.*s\n", (int)(x->len > 100 ? 100 : x->len), docs[f].body + x->pos);
+			}
+			ann.free_storage(ann.storage);
+		}
+	}
+	for (size_t f = 0; f < nfiles; f++)
+		free(docs[f].body);
+	free(docs);
+	recogniser_free(r);
+	return 0;
+}
