@@ -1,1 +1,9 @@
 # tests for query (fragment of tests/local.mk)
+if HAVE_CMOCKA
+check_PROGRAMS += tests/query_test
+TESTS += tests/query_test
+
+tests_query_test_SOURCES = tests/query_test.c tests/query_fixture.c tests/query_fixture.h
+tests_query_test_CFLAGS = $(TEST_CFLAGS)
+tests_query_test_LDADD = $(TEST_LIBS)
+endif

@@ -1,0 +1,851 @@
+/* filter.c: parsing the filter language and compiling it to SQL.
+ *
+ * The parser is recursive descent over the text itself:
+ *   expr  := and ("OR" and)*
+ *   and   := unary (["AND"] unary)*
+ *   unary := ("-" | "NOT") unary | "(" expr ")" | term
+ *   term  := word | "phrase" | field ":" value
+ * The tree is then turned into one SQL condition over article.id whose
+ * values are all bound parameters (?1..?N); entity names are resolved to
+ * entity ids first, so the condition holds ids, never names. */
+#include "config.h"
+
+#include "model/filter.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sysexits.h>
+
+#include "model/query.h"
+#include "model/text.h"
+
+/* The most entity ids one name may stand for. */
+#define MAX_IDS 256
+
+enum node_kind { N_AND, N_OR, N_NOT, N_TERM };
+
+enum term_kind {
+	T_TEXT, T_ENTITY, T_PAIR, T_SOURCE, T_LANG, T_DATE, T_TONE, T_ID
+};
+
+struct node {
+	enum node_kind kind;
+	struct node *a, *b;
+	/* For terms: */
+	enum term_kind term;
+	int ekind;           /* entity kind, -1 for entity: */
+	char *value;         /* unquoted value or word */
+	int prefix;          /* a trailing '*' */
+	int phrase;          /* was quoted */
+	size_t pos;          /* 1-based character position of the term */
+};
+
+struct param {
+	int is_int;
+	int64_t i;
+	char *s;
+};
+
+struct att_filter {
+	char *text;
+	struct buf sql;
+	struct param *params;
+	int nparams;
+	char *rank;          /* FTS5 expression for relevance, or NULL */
+	struct buf notes;
+	int has_text;
+	int empty;
+};
+
+struct parser {
+	const char *s;       /* the whole text */
+	size_t i;            /* byte offset */
+	int nterms;
+	struct att_err *err;
+};
+
+static const struct {
+	const char *name;
+	enum term_kind term;
+	int ekind;
+} fields[] = {
+	{"country", T_ENTITY, ATT_COUNTRY},
+	{"person", T_ENTITY, ATT_PERSON},
+	{"org", T_ENTITY, ATT_ORG},
+	{"place", T_ENTITY, ATT_PLACE},
+	{"entity", T_ENTITY, -1},
+	{"pair", T_PAIR, -1},
+	{"source", T_SOURCE, -1},
+	{"lang", T_LANG, -1},
+	{"date", T_DATE, -1},
+	{"tone", T_TONE, -1},
+	{"id", T_ID, -1},
+};
+
+/* The 1-based character position of byte offset OFF in S. */
+static size_t
+charpos(const char *s, size_t off)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < off && s[i]; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static int
+perr(struct parser *p, size_t off, const char *what)
+{
+	return att_err_set(p->err, EX_DATAERR, "%s at %zu", what, charpos(p->s, off));
+}
+
+static void
+node_free(struct node *n)
+{
+	if (n == NULL)
+		return;
+	node_free(n->a);
+	node_free(n->b);
+	free(n->value);
+	free(n);
+}
+
+static struct node *
+node_new(enum node_kind kind, struct node *a, struct node *b)
+{
+	struct node *n = xcalloc(1, sizeof *n);
+	n->kind = kind;
+	n->a = a;
+	n->b = b;
+	return n;
+}
+
+static void
+skip_space(struct parser *p)
+{
+	while (p->s[p->i] == ' ' || p->s[p->i] == '\t' || p->s[p->i] == '\n' || p->s[p->i] == '\r')
+		p->i++;
+}
+
+/* Characters that end a bare word. */
+static int
+is_stop(char c)
+{
+	return c == '\0' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' ||
+	       c == ')' || c == '"';
+}
+
+/* Reads a quoted string at p->i (on the opening quote); "" inside is a
+ * literal quote. */
+static int
+read_quoted(struct parser *p, char **out)
+{
+	size_t start = p->i;
+	struct buf b = BUF_INIT;
+
+	p->i++;
+	for (;;) {
+		char c = p->s[p->i];
+		if (c == '\0') {
+			buf_free(&b);
+			return perr(p, start, "unterminated quote");
+		}
+		if (c == '"') {
+			if (p->s[p->i + 1] == '"') {
+				buf_addc(&b, '"');
+				p->i += 2;
+				continue;
+			}
+			p->i++;
+			break;
+		}
+		buf_addc(&b, c);
+		p->i++;
+	}
+	buf_addc(&b, '\0');
+	*out = buf_steal(&b);
+	return 0;
+}
+
+/* 1 when the word at S (N bytes) equals the operator OP exactly. */
+static int
+is_op(const char *s, size_t n, const char *op)
+{
+	return n == strlen(op) && memcmp(s, op, n) == 0;
+}
+
+/* Length of the bare word at p->i. */
+static size_t
+word_len(const struct parser *p)
+{
+	size_t n = 0;
+	while (!is_stop(p->s[p->i + n]))
+		n++;
+	return n;
+}
+
+static int parse_or(struct parser *p, int depth, struct node **out);
+
+/* A term: a word, a "phrase" or field:value. */
+static int
+parse_term(struct parser *p, struct node **out)
+{
+	size_t start = p->i;
+	struct node *n;
+	int code;
+
+	if (++p->nterms > ATT_FILTER_MAX_TERMS)
+		return att_err_set(p->err, EX_DATAERR, "too many terms (more than %d) at %zu",
+				   ATT_FILTER_MAX_TERMS, charpos(p->s, start));
+	n = node_new(N_TERM, NULL, NULL);
+	n->pos = charpos(p->s, start);
+	if (p->s[p->i] == '"') {
+		if ((code = read_quoted(p, &n->value)) != 0)
+			goto fail;
+		n->term = T_TEXT;
+		n->phrase = 1;
+		if (p->s[p->i] == '*') {
+			n->prefix = 1;
+			p->i++;
+		}
+		*out = n;
+		return 0;
+	}
+	size_t len = word_len(p);
+	const char *colon = memchr(p->s + p->i, ':', len);
+	size_t flen = colon ? (size_t)(colon - (p->s + p->i)) : 0;
+	int is_field = colon && flen > 0;
+	for (size_t k = 0; is_field && k < flen; k++)
+		if (!isalpha((unsigned char)p->s[p->i + k]))
+			is_field = 0;
+	if (!is_field) {
+		n->term = T_TEXT;
+		n->value = xstrndup(p->s + p->i, len);
+		p->i += len;
+		if (len > 0 && n->value[len - 1] == '*') {
+			n->prefix = 1;
+			n->value[--len] = '\0';
+			while (len > 0 && n->value[len - 1] == '*')
+				n->value[--len] = '\0';
+		}
+		if (len == 0) {
+			code = perr(p, start, "a lone '*' needs letters before it");
+			goto fail;
+		}
+		*out = n;
+		return 0;
+	}
+	size_t f;
+	for (f = 0; f < ATT_ARRAY_LEN(fields); f++)
+		if (strlen(fields[f].name) == flen && strncasecmp(fields[f].name, p->s + p->i, flen) == 0)
+			break;
+	if (f == ATT_ARRAY_LEN(fields)) {
+		char *name = xstrndup(p->s + p->i, flen);
+		code = att_err_set(p->err, EX_DATAERR,
+				   "unknown field '%s' at %zu (fields: country person org place "
+				   "entity pair source lang date tone id)",
+				   name, n->pos);
+		free(name);
+		goto fail;
+	}
+	n->term = fields[f].term;
+	n->ekind = fields[f].ekind;
+	p->i += flen + 1;
+	if (p->s[p->i] == '"') {
+		if ((code = read_quoted(p, &n->value)) != 0)
+			goto fail;
+		n->phrase = 1;
+		if (p->s[p->i] == '*') {
+			n->prefix = 1;
+			p->i++;
+		}
+	} else {
+		len = word_len(p);
+		n->value = xstrndup(p->s + p->i, len);
+		p->i += len;
+	}
+	if (n->value[0] == '\0') {
+		char *msg = xasprintf("missing value after '%s:'", fields[f].name);
+		code = perr(p, start, msg);
+		free(msg);
+		goto fail;
+	}
+	*out = n;
+	return 0;
+fail:
+	node_free(n);
+	return code;
+}
+
+/* A negation, a group or a term. */
+static int
+parse_unary(struct parser *p, int depth, struct node **out)
+{
+	size_t start;
+	int code;
+
+	skip_space(p);
+	start = p->i;
+	if (depth > ATT_FILTER_MAX_DEPTH)
+		return att_err_set(p->err, EX_DATAERR, "nested too deeply (more than %d levels) at %zu",
+				   ATT_FILTER_MAX_DEPTH, charpos(p->s, start));
+	char c = p->s[p->i];
+	size_t wl = is_stop(c) ? 0 : word_len(p);
+	if (c == '-' || is_op(p->s + p->i, wl, "NOT")) {
+		struct node *x;
+		p->i += c == '-' ? 1 : 3;
+		if (c == '-' && (p->s[p->i] == ' ' || p->s[p->i] == '\0' || p->s[p->i] == ')'))
+			return perr(p, start, "nothing to negate after '-'");
+		if ((code = parse_unary(p, depth + 1, &x)) != 0)
+			return code;
+		*out = node_new(N_NOT, x, NULL);
+		return 0;
+	}
+	if (c == '(') {
+		struct node *x;
+		p->i++;
+		skip_space(p);
+		if (p->s[p->i] == ')')
+			return perr(p, start, "empty parentheses");
+		if ((code = parse_or(p, depth + 1, &x)) != 0)
+			return code;
+		skip_space(p);
+		if (p->s[p->i] != ')') {
+			node_free(x);
+			return perr(p, start, "unbalanced parenthesis");
+		}
+		p->i++;
+		*out = x;
+		return 0;
+	}
+	if (c == ')')
+		return perr(p, start, "unbalanced parenthesis");
+	if (c == '\0')
+		return perr(p, start, "missing term");
+	if (is_op(p->s + p->i, wl, "OR") || is_op(p->s + p->i, wl, "AND"))
+		return perr(p, start, "missing term before operator");
+	return parse_term(p, out);
+}
+
+/* Terms side by side (or joined by AND). */
+static int
+parse_and(struct parser *p, int depth, struct node **out)
+{
+	struct node *left, *right;
+	int code;
+
+	if ((code = parse_unary(p, depth, &left)) != 0)
+		return code;
+	for (;;) {
+		skip_space(p);
+		char c = p->s[p->i];
+		if (c == '\0' || c == ')')
+			break;
+		size_t wl = is_stop(c) ? 0 : word_len(p);
+		if (is_op(p->s + p->i, wl, "OR"))
+			break;
+		if (is_op(p->s + p->i, wl, "AND")) {
+			p->i += 3;
+			skip_space(p);
+			if (p->s[p->i] == '\0' || p->s[p->i] == ')') {
+				node_free(left);
+				return perr(p, p->i, "missing term after AND");
+			}
+		}
+		if ((code = parse_unary(p, depth, &right)) != 0) {
+			node_free(left);
+			return code;
+		}
+		left = node_new(N_AND, left, right);
+	}
+	*out = left;
+	return 0;
+}
+
+static int
+parse_or(struct parser *p, int depth, struct node **out)
+{
+	struct node *left, *right;
+	int code;
+
+	if ((code = parse_and(p, depth, &left)) != 0)
+		return code;
+	for (;;) {
+		skip_space(p);
+		size_t wl = is_stop(p->s[p->i]) ? 0 : word_len(p);
+		if (!is_op(p->s + p->i, wl, "OR"))
+			break;
+		size_t at = p->i;
+		p->i += 2;
+		skip_space(p);
+		if (p->s[p->i] == '\0' || p->s[p->i] == ')') {
+			node_free(left);
+			return perr(p, at, "missing term after OR");
+		}
+		if ((code = parse_and(p, depth, &right)) != 0) {
+			node_free(left);
+			return code;
+		}
+		left = node_new(N_OR, left, right);
+	}
+	*out = left;
+	return 0;
+}
+
+/* ---------------------------------------------------------- compiling */
+
+static int
+add_text_param(struct att_filter *f, char *s)
+{
+	f->params = xreallocarray(f->params, (size_t)f->nparams + 1, sizeof *f->params);
+	f->params[f->nparams] = (struct param){0, 0, s};
+	return ++f->nparams;
+}
+
+static int
+add_int_param(struct att_filter *f, int64_t v)
+{
+	f->params = xreallocarray(f->params, (size_t)f->nparams + 1, sizeof *f->params);
+	f->params[f->nparams] = (struct param){1, v, NULL};
+	return ++f->nparams;
+}
+
+/* Adds "WHAT 'VALUE'" to the remarks for the status line. */
+static void
+note(struct att_filter *f, const char *what, const char *value)
+{
+	if (f->notes.len > 0)
+		buf_adds(&f->notes, "; ");
+	buf_printf(&f->notes, "%s '%s'", what, value);
+}
+
+/* The FTS5 expression for one word or phrase: quoted, quotes doubled. */
+static char *
+fts_string(const struct node *n)
+{
+	struct buf b = BUF_INIT;
+	buf_addc(&b, '"');
+	for (const char *s = n->value; *s; s++) {
+		if (*s == '"')
+			buf_addc(&b, '"');
+		buf_addc(&b, *s);
+	}
+	buf_addc(&b, '"');
+	if (n->prefix)
+		buf_addc(&b, '*');
+	return buf_steal(&b);
+}
+
+/* Checks an ISO date prefix: YYYY, YYYY-MM or YYYY-MM-DD. */
+static int
+valid_date(const char *s, size_t n)
+{
+	static const char *const shapes[] = {"dddd", "dddd-dd", "dddd-dd-dd"};
+	for (size_t k = 0; k < ATT_ARRAY_LEN(shapes); k++) {
+		if (strlen(shapes[k]) != n)
+			continue;
+		size_t i;
+		for (i = 0; i < n; i++)
+			if (shapes[k][i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-')
+				break;
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* The smallest string above every date that starts with prefix S: its
+ * last number plus one ("2023-06" -> "2023-07", "2023-12" -> "2023-13",
+ * which still sorts after every day of December). */
+static char *
+date_after(const char *s, size_t n)
+{
+	char *r = xstrndup(s, n);
+	size_t i = n;
+	while (i > 0 && r[i - 1] != '-')
+		i--;
+	long v = strtol(r + i, NULL, 10) + 1;
+	char *out = xasprintf("%.*s%0*ld", (int)i, r, (int)(n - i), v);
+	free(r);
+	return out;
+}
+
+/* date:VALUE -> a condition on article.date. */
+static int
+compile_date(struct att_filter *f, const struct node *n, struct att_err *err)
+{
+	const char *v = n->value;
+	const char *dots = strstr(v, "..");
+	size_t alen = dots ? (size_t)(dots - v) : strlen(v);
+	const char *b = dots ? dots + 2 : NULL;
+	size_t blen = b ? strlen(b) : 0;
+
+	if ((alen > 0 && !valid_date(v, alen)) || (b && blen > 0 && !valid_date(b, blen)))
+		return att_err_set(err, EX_DATAERR,
+				   "bad date '%s' at %zu (YYYY, YYYY-MM or YYYY-MM-DD, ranges A..B)",
+				   v, n->pos);
+	if (dots && alen == 0 && blen == 0)
+		return att_err_set(err, EX_DATAERR, "empty date range at %zu", n->pos);
+	char *lo = alen > 0 ? xstrndup(v, alen) : NULL;
+	char *hi = dots ? (blen > 0 ? date_after(b, blen) : NULL) : date_after(v, alen);
+	if (lo && hi && strcmp(lo, hi) >= 0) {
+		free(lo);
+		free(hi);
+		return att_err_set(err, EX_DATAERR, "empty date range at %zu", n->pos);
+	}
+	buf_adds(&f->sql, "(article.date IS NOT NULL");
+	if (lo)
+		buf_printf(&f->sql, " AND article.date >= ?%d", add_text_param(f, lo));
+	if (hi)
+		buf_printf(&f->sql, " AND article.date < ?%d", add_text_param(f, hi));
+	buf_addc(&f->sql, ')');
+	return 0;
+}
+
+/* id:N or id:A..B. */
+static int
+compile_id(struct att_filter *f, const struct node *n, struct att_err *err)
+{
+	const char *v = n->value;
+	const char *dots = strstr(v, "..");
+	int64_t lo = INT64_MIN, hi = INT64_MAX;
+	char *end;
+
+	errno = 0;
+	if (dots != v) {
+		lo = strtoll(v, &end, 10);
+		if (errno || end != (dots ? dots : v + strlen(v)) || end == v)
+			goto bad;
+	}
+	if (!dots) {
+		buf_printf(&f->sql, "article.id = ?%d", add_int_param(f, lo));
+		return 0;
+	}
+	if (dots[2]) {
+		hi = strtoll(dots + 2, &end, 10);
+		if (errno || *end)
+			goto bad;
+	} else if (dots == v) {
+		goto bad;
+	}
+	buf_printf(&f->sql, "article.id BETWEEN ?%d", add_int_param(f, lo));
+	buf_printf(&f->sql, " AND ?%d", add_int_param(f, hi));
+	return 0;
+bad:
+	return att_err_set(err, EX_DATAERR, "bad article id '%s' at %zu (a number, or A..B)", v,
+			   n->pos);
+}
+
+/* tone:conflict or tone:cooperation. */
+static int
+compile_tone(struct att_filter *f, const struct node *n, struct att_err *err)
+{
+	static const struct {
+		const char *name;
+		const char *cond;
+	} tones[] = {
+		{"conflict", "tone < 0"},    {"conflictual", "tone < 0"}, {"negative", "tone < 0"},
+		{"-", "tone < 0"},           {"cooperation", "tone > 0"}, {"cooperative", "tone > 0"},
+		{"positive", "tone > 0"},    {"+", "tone > 0"},           {"neutral", "tone = 0"},
+	};
+	for (size_t k = 0; k < ATT_ARRAY_LEN(tones); k++)
+		if (strcasecmp(tones[k].name, n->value) == 0) {
+			buf_printf(&f->sql, "article.id IN (SELECT article_id FROM relation WHERE %s)",
+				   tones[k].cond);
+			return 0;
+		}
+	return att_err_set(err, EX_DATAERR,
+			   "unknown tone '%s' at %zu (conflict, cooperation or neutral)", n->value,
+			   n->pos);
+}
+
+/* The country code that NAME stands for (a code or any known name), or
+ * NULL. */
+static char *
+country_code(struct att_index *idx, const char *name, struct att_err *err)
+{
+	int64_t ids[1];
+	size_t n = 0;
+	if (idx == NULL || att_entity_find(idx, name, ATT_COUNTRY, ids, 1, &n, err) != 0 || n == 0)
+		return NULL;
+	sqlite3_stmt *st;
+	char *code = NULL;
+	if (sqlite3_prepare_v2(idx->db, "SELECT country FROM entity WHERE id = ?1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return NULL;
+	sqlite3_bind_int64(st, 1, ids[0]);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT)
+		code = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return code;
+}
+
+/* pair:A-B: the codes or names on each side of a '-' (names may hold
+ * '-' themselves, so each split is tried). */
+static int
+compile_pair(struct att_filter *f, struct att_index *idx, const struct node *n,
+	     struct att_err *err)
+{
+	const char *v = n->value;
+	char *a = NULL, *b = NULL;
+	int found_split = 0;
+
+	for (const char *d = strchr(v, '-'); d; d = strchr(d + 1, '-')) {
+		if (d == v || d[1] == '\0')
+			continue;
+		found_split = 1;
+		char *left = xstrndup(v, (size_t)(d - v));
+		a = country_code(idx, left, err);
+		free(left);
+		if (a && (b = country_code(idx, d + 1, err)) != NULL)
+			break;
+		free(a);
+		a = NULL;
+	}
+	if (!found_split)
+		return att_err_set(err, EX_DATAERR, "bad pair '%s' at %zu (two countries: RU-BY)", v,
+				   n->pos);
+	if (a == NULL || b == NULL || strcmp(a, b) == 0) {
+		free(a);
+		free(b);
+		note(f, "no country pair named", v);
+		buf_adds(&f->sql, "0");
+		return 0;
+	}
+	if (strcmp(a, b) > 0) {
+		char *t = a;
+		a = b;
+		b = t;
+	}
+	int pa = add_text_param(f, a);
+	int pb = add_text_param(f, b);
+	buf_printf(&f->sql, "article.id IN (SELECT article_id FROM relation WHERE a = ?%d AND b = ?%d)",
+		   pa, pb);
+	return 0;
+}
+
+/* country:/person:/org:/place:/entity: -> the articles of the entities
+ * that the value names. */
+static int
+compile_entity(struct att_filter *f, struct att_index *idx, const struct node *n,
+	       struct att_err *err)
+{
+	int64_t ids[MAX_IDS];
+	size_t nids = 0;
+	int code;
+
+	if (idx && (code = att_entity_find(idx, n->value, n->ekind, ids, MAX_IDS, &nids, err)) != 0)
+		return code;
+	if (nids == 0) {
+		note(f, n->ekind == ATT_COUNTRY ? "no country named" : "no entity named", n->value);
+		buf_adds(&f->sql, "0");
+		return 0;
+	}
+	buf_adds(&f->sql, "article.id IN (SELECT article_id FROM article_entity WHERE entity_id IN (");
+	for (size_t k = 0; k < nids; k++)
+		buf_printf(&f->sql, "%s%lld", k ? "," : "", (long long)ids[k]);
+	buf_adds(&f->sql, "))");
+	return 0;
+}
+
+static int
+compile_node(struct att_filter *f, struct att_index *idx, const struct node *n, int negated,
+	     struct buf *rank, struct att_err *err)
+{
+	int code;
+
+	switch (n->kind) {
+	case N_AND:
+	case N_OR:
+		buf_addc(&f->sql, '(');
+		if ((code = compile_node(f, idx, n->a, negated, rank, err)) != 0)
+			return code;
+		buf_adds(&f->sql, n->kind == N_AND ? " AND " : " OR ");
+		if ((code = compile_node(f, idx, n->b, negated, rank, err)) != 0)
+			return code;
+		buf_addc(&f->sql, ')');
+		return 0;
+	case N_NOT:
+		/* NULL (unknown) counts as false before it is negated. */
+		buf_adds(&f->sql, "NOT coalesce(");
+		if ((code = compile_node(f, idx, n->a, !negated, rank, err)) != 0)
+			return code;
+		buf_adds(&f->sql, ", 0)");
+		return 0;
+	case N_TERM:
+		break;
+	}
+	switch (n->term) {
+	case T_TEXT: {
+		char *expr = fts_string(n);
+		f->has_text = 1;
+		if (!negated) {
+			if (rank->len)
+				buf_adds(rank, " OR ");
+			buf_adds(rank, expr);
+		}
+		buf_printf(&f->sql,
+			   "article.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?%d)",
+			   add_text_param(f, expr));
+		return 0;
+	}
+	case T_ENTITY:
+		return compile_entity(f, idx, n, err);
+	case T_PAIR:
+		return compile_pair(f, idx, n, err);
+	case T_SOURCE:
+		if (n->prefix || (n->value[0] && n->value[strlen(n->value) - 1] == '*')) {
+			char *v = xstrdup(n->value);
+			size_t len = strlen(v);
+			while (len > 0 && v[len - 1] == '*')
+				v[--len] = '\0';
+			if (len == 0) {
+				free(v);
+				buf_adds(&f->sql, "article.source IS NOT NULL");
+				return 0;
+			}
+			size_t chars = charpos(v, len) - 1;
+			int pl = add_int_param(f, (int64_t)chars);
+			buf_printf(&f->sql, "substr(article.source, 1, ?%d) = ?%d COLLATE NOCASE", pl,
+				   add_text_param(f, v));
+			return 0;
+		}
+		buf_printf(&f->sql, "article.source = ?%d COLLATE NOCASE",
+			   add_text_param(f, xstrdup(n->value)));
+		return 0;
+	case T_LANG:
+		buf_printf(&f->sql, "article.lang = ?%d COLLATE NOCASE",
+			   add_text_param(f, xstrdup(n->value)));
+		return 0;
+	case T_DATE:
+		return compile_date(f, n, err);
+	case T_TONE:
+		return compile_tone(f, n, err);
+	case T_ID:
+		return compile_id(f, n, err);
+	}
+	return att_err_set(err, EX_SOFTWARE, "unknown filter term");
+}
+
+int
+att_filter_compile(struct att_index *idx, const char *text, struct att_filter **out,
+		   struct att_err *err)
+{
+	struct att_filter *f = xcalloc(1, sizeof *f);
+	struct parser p = {text ? text : "", 0, 0, err};
+	struct node *root = NULL;
+	struct buf rank = BUF_INIT;
+	int code = 0;
+
+	*out = NULL;
+	f->text = xstrdup(p.s);
+	if (strlen(p.s) > ATT_FILTER_MAX_LEN) {
+		code = att_err_set(err, EX_DATAERR, "filter too long (more than %d bytes) at %zu",
+				   ATT_FILTER_MAX_LEN, charpos(p.s, ATT_FILTER_MAX_LEN));
+		goto done;
+	}
+	if (!att_utf8_valid(p.s, strlen(p.s))) {
+		code = att_err_set(err, EX_DATAERR, "filter is not valid UTF-8 at 1");
+		goto done;
+	}
+	skip_space(&p);
+	if (p.s[p.i] == '\0') {
+		f->empty = 1;
+		buf_adds(&f->sql, "1");
+		*out = f;
+		return 0;
+	}
+	if ((code = parse_or(&p, 0, &root)) != 0)
+		goto done;
+	skip_space(&p);
+	if (p.s[p.i] != '\0') {
+		/* Only a stray ')' stops the top level early. */
+		code = perr(&p, p.i, "unbalanced parenthesis");
+		goto done;
+	}
+	if ((code = compile_node(f, idx, root, 0, &rank, err)) != 0)
+		goto done;
+	if (rank.len)
+		f->rank = buf_steal(&rank);
+	*out = f;
+done:
+	buf_free(&rank);
+	node_free(root);
+	if (code != 0)
+		att_filter_free(f);
+	return code;
+}
+
+void
+att_filter_free(struct att_filter *f)
+{
+	if (f == NULL)
+		return;
+	for (int k = 0; k < f->nparams; k++)
+		free(f->params[k].s);
+	free(f->params);
+	buf_free(&f->sql);
+	buf_free(&f->notes);
+	free(f->rank);
+	free(f->text);
+	free(f);
+}
+
+const char *
+att_filter_text(const struct att_filter *f)
+{
+	return f ? f->text : "";
+}
+
+int
+att_filter_is_empty(const struct att_filter *f)
+{
+	return f == NULL || f->empty;
+}
+
+int
+att_filter_has_text(const struct att_filter *f)
+{
+	return f && f->has_text;
+}
+
+const char *
+att_filter_notes(const struct att_filter *f)
+{
+	return f && f->notes.len ? f->notes.data : NULL;
+}
+
+const char *
+att_filter_sql(const struct att_filter *f)
+{
+	return f && f->sql.data ? f->sql.data : "1";
+}
+
+int
+att_filter_nparams(const struct att_filter *f)
+{
+	return f ? f->nparams : 0;
+}
+
+const char *
+att_filter_rank_expr(const struct att_filter *f)
+{
+	return f ? f->rank : NULL;
+}
+
+void
+att_filter_bind(const struct att_filter *f, sqlite3_stmt *st)
+{
+	if (f == NULL)
+		return;
+	for (int k = 0; k < f->nparams; k++) {
+		if (f->params[k].is_int)
+			sqlite3_bind_int64(st, k + 1, f->params[k].i);
+		else
+			sqlite3_bind_text(st, k + 1, f->params[k].s, -1, SQLITE_STATIC);
+	}
+}

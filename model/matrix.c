@@ -1,0 +1,306 @@
+/* matrix.c: the country-relations matrix and the evidence behind a cell.
+ * Without a filter both come from the aggregates (entity.articles, pair);
+ * under a filter the matching ids are computed once per query and the
+ * relation rows of those articles are summed. */
+#include "config.h"
+
+#include "model/query_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+/* The largest matrix one call builds. */
+#define MAX_TOP 500
+
+void
+att_matrix_free(struct att_matrix *m)
+{
+	if (m == NULL)
+		return;
+	for (size_t k = 0; k < m->n; k++) {
+		free(m->codes[k]);
+		free(m->names[k]);
+	}
+	free(m->codes);
+	free(m->names);
+	free(m->articles);
+	free(m->sentences);
+	free(m->cooc);
+	free(m->tone);
+	free(m);
+}
+
+static long
+code_index(const struct att_matrix *m, const char *code)
+{
+	for (size_t k = 0; code && k < m->n; k++)
+		if (strcmp(m->codes[k], code) == 0)
+			return (long)k;
+	return -1;
+}
+
+/* Reads the countries: code, name, articles; the same code twice (a
+ * hostile index) is kept once. */
+static int
+read_countries(struct att_index *idx, sqlite3_stmt *st, struct att_matrix *m, size_t top,
+	       struct att_err *err)
+{
+	int rc;
+
+	m->codes = xcalloc(top, sizeof *m->codes);
+	m->names = xcalloc(top, sizeof *m->names);
+	m->articles = xcalloc(top, sizeof *m->articles);
+	while (m->n < top && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_type(st, 0) != SQLITE_TEXT)
+			continue;
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+		if (code_index(m, code) >= 0)
+			continue;
+		m->codes[m->n] = q_text(st, 0, NULL);
+		m->names[m->n] = q_text(st, 1, NULL);
+		m->articles[m->n] = sqlite3_column_int64(st, 2);
+		m->n++;
+	}
+	if (m->n == top)
+		rc = SQLITE_DONE;
+	return rc == SQLITE_DONE ? 0 : q_fail(idx, rc, err);
+}
+
+/* Adds the pair rows (a, b, articles, sentences, tone sum) of ST. */
+static int
+read_pairs(struct att_index *idx, sqlite3_stmt *st, struct att_matrix *m, struct att_err *err)
+{
+	size_t n = m->n, cells = n * n > 0 ? n * n : 1;
+	double *weight = xcalloc(cells, sizeof *weight);
+	int rc;
+
+	m->sentences = xcalloc(cells, sizeof *m->sentences);
+	m->cooc = xcalloc(cells, sizeof *m->cooc);
+	m->tone = xcalloc(cells, sizeof *m->tone);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long i = code_index(m, (const char *)sqlite3_column_text(st, 0));
+		long j = code_index(m, (const char *)sqlite3_column_text(st, 1));
+		if (i < 0 || j < 0 || i == j)
+			continue;
+		int64_t arts = sqlite3_column_int64(st, 2), sents = sqlite3_column_int64(st, 3);
+		double tsum = sqlite3_column_double(st, 4);
+		if (arts < 0 || sents < 0)
+			continue;
+		for (int t = 0; t < 2; t++) {
+			size_t c = t ? (size_t)j * n + (size_t)i : (size_t)i * n + (size_t)j;
+			m->cooc[c] += arts;
+			m->sentences[c] += sents;
+			weight[c] += tsum;
+		}
+	}
+	for (size_t c = 0; c < n * n; c++)
+		m->tone[c] = m->sentences[c] > 0 ? weight[c] / (double)m->sentences[c] : 0.0;
+	free(weight);
+	return rc == SQLITE_DONE ? 0 : q_fail(idx, rc, err);
+}
+
+/* Prepares SQL with the filter's condition bound. */
+static int
+prepare_filtered(struct att_index *idx, const struct att_filter *f, const char *sql,
+		 sqlite3_stmt **st, struct att_err *err)
+{
+	int code = q_prepare(idx, sql, st, err);
+	if (code == 0)
+		att_filter_bind(f, *st);
+	return code;
+}
+
+int
+att_matrix_get(struct att_index *idx, const struct att_filter *f, size_t top,
+	       struct att_matrix **out, struct att_err *err)
+{
+	struct att_matrix *m = xcalloc(1, sizeof *m);
+	sqlite3_stmt *st = NULL;
+	char *sql;
+	int code;
+
+	*out = NULL;
+	q_start(idx);
+	if (top == 0 || top > MAX_TOP)
+		top = MAX_TOP;
+	if (att_filter_is_empty(f)) {
+		code = q_prepare(idx,
+				 "SELECT country, name, articles FROM entity "
+				 "WHERE kind = 'country' AND country IS NOT NULL "
+				 "ORDER BY articles DESC, country",
+				 &st, err);
+	} else {
+		sql = xasprintf("WITH f(id) AS MATERIALIZED (SELECT article.id FROM article WHERE %s) "
+				"SELECT e.country, e.name, count(*) AS n FROM f "
+				"JOIN article_entity AS ae ON ae.article_id = f.id "
+				"JOIN entity AS e ON e.id = ae.entity_id "
+				"WHERE e.kind = 'country' AND e.country IS NOT NULL "
+				"GROUP BY e.id ORDER BY n DESC, e.country",
+				att_filter_sql(f));
+		code = prepare_filtered(idx, f, sql, &st, err);
+		free(sql);
+	}
+	if (code == 0)
+		code = read_countries(idx, st, m, top, err);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (code != 0)
+		goto fail;
+	if (att_filter_is_empty(f)) {
+		code = q_prepare(idx, "SELECT a, b, articles, sentences, tone * sentences FROM pair",
+				 &st, err);
+	} else {
+		sql = xasprintf("WITH f(id) AS MATERIALIZED (SELECT article.id FROM article WHERE %s) "
+				"SELECT r.a, r.b, count(*), sum(r.sentences), "
+				"sum(r.tone * r.sentences) FROM f "
+				"JOIN relation AS r ON r.article_id = f.id GROUP BY r.a, r.b",
+				att_filter_sql(f));
+		code = prepare_filtered(idx, f, sql, &st, err);
+		free(sql);
+	}
+	if (code == 0)
+		code = read_pairs(idx, st, m, err);
+	sqlite3_finalize(st);
+	if (code != 0)
+		goto fail;
+	*out = m;
+	return 0;
+fail:
+	att_matrix_free(m);
+	return code;
+}
+
+/* ------------------------------------------------------------ evidence */
+
+void
+att_evidences_free(struct att_evidences *ev)
+{
+	for (size_t k = 0; k < ev->n; k++) {
+		free(ev->v[k].date);
+		free(ev->v[k].title);
+		free(ev->v[k].text);
+	}
+	free(ev->v);
+	ev->v = NULL;
+	ev->n = 0;
+}
+
+/* Finds the first mention of country CODE inside the sentence E (field
+ * positions) and stores it relative to the sentence text. */
+static int
+locate(struct att_index *idx, sqlite3_stmt *st, struct att_evidence *e, const char *code,
+       size_t *pos, size_t *len, struct att_err *err)
+{
+	int rc;
+
+	*pos = *len = 0;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, e->article_id);
+	sqlite3_bind_text(st, 2, e->field == ATT_TITLE ? "title" : "body", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (int64_t)e->pos);
+	sqlite3_bind_int64(st, 4, (int64_t)(e->pos + e->text_len));
+	sqlite3_bind_text(st, 5, code, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t p, l;
+		int64_t mp = sqlite3_column_int64(st, 0) - (int64_t)e->pos;
+		if (q_clamp(e->text, e->text_len, mp, sqlite3_column_int64(st, 1), 1, &p, &l)) {
+			*pos = p;
+			*len = l;
+			break;
+		}
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return q_fail(idx, rc, err);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+att_evidence_page(struct att_index *idx, const struct att_filter *f, const char *a, const char *b,
+		  const struct att_evidence *after, size_t n, struct att_evidences *out,
+		  struct att_err *err)
+{
+	sqlite3_stmt *st = NULL, *ms = NULL;
+	size_t cap = 0;
+	int rc, code;
+
+	att_evidences_free(out);
+	q_start(idx);
+	if (strcmp(a, b) > 0) {
+		const char *t = a;
+		a = b;
+		b = t;
+	}
+	/* ?901 a, ?902 b, ?903/?904 the anchor, ?905 1 without one, ?906 limit. */
+	char *sql = xasprintf(
+		"SELECT ev.article_id, ev.n, article.date, article.title, s.field, s.pos, s.tone, "
+		"CASE s.field WHEN 'title' THEN substr(CAST(article.title AS BLOB), s.pos + 1, s.len) "
+		"ELSE substr(CAST(article.body AS BLOB), s.pos + 1, s.len) END "
+		"FROM evidence AS ev "
+		"JOIN sentence AS s ON s.article_id = ev.article_id AND s.n = ev.n "
+		"JOIN article ON article.id = ev.article_id "
+		"WHERE ev.a = ?901 AND ev.b = ?902 AND (%s) "
+		"AND (?905 OR ev.article_id < ?903 OR (ev.article_id = ?903 AND ev.n > ?904)) "
+		"ORDER BY ev.article_id DESC, ev.n LIMIT ?906",
+		att_filter_sql(f));
+	code = prepare_filtered(idx, f, sql, &st, err);
+	free(sql);
+	if (code != 0)
+		return code;
+	code = q_prepare(idx,
+			 "SELECT m.pos, m.len FROM mention AS m JOIN entity AS e ON e.id = m.entity_id "
+			 "WHERE m.article_id = ?1 AND m.field = ?2 AND m.pos >= ?3 AND m.pos < ?4 "
+			 "AND e.kind = 'country' AND e.country = ?5 ORDER BY m.pos",
+			 &ms, err);
+	if (code != 0) {
+		sqlite3_finalize(st);
+		return code;
+	}
+	sqlite3_bind_text(st, 901, a, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 902, b, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 905, after == NULL);
+	if (after) {
+		sqlite3_bind_int64(st, 903, after->article_id);
+		sqlite3_bind_int64(st, 904, after->n);
+	}
+	sqlite3_bind_int64(st, 906, (int64_t)(n > INT32_MAX ? INT32_MAX : n));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int field = q_field(st, 4);
+		if (field < 0)
+			continue;
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 32;
+			out->v = xreallocarray(out->v, cap, sizeof *out->v);
+		}
+		struct att_evidence *e = &out->v[out->n];
+		memset(e, 0, sizeof *e);
+		e->article_id = sqlite3_column_int64(st, 0);
+		e->n = sqlite3_column_int64(st, 1);
+		e->field = (enum att_field)field;
+		int64_t pos = sqlite3_column_int64(st, 5);
+		e->tone = sqlite3_column_double(st, 6);
+		/* The substring as bytes, trimmed to whole UTF-8 sequences. */
+		const char *raw = sqlite3_column_blob(st, 7);
+		size_t rawlen = raw ? (size_t)sqlite3_column_bytes(st, 7) : 0;
+		size_t p = 0, l = 0;
+		if (pos < 0 || !q_clamp(raw, rawlen, 0, (int64_t)rawlen, 0, &p, &l))
+			p = l = 0;
+		e->text = xstrndup(raw ? raw + p : "", l);
+		e->text_len = strlen(e->text);
+		e->pos = (size_t)(pos < 0 ? 0 : pos) + p;
+		e->date = q_text(st, 2, NULL);
+		e->title = q_text(st, 3, NULL);
+		out->n++;
+		if ((code = locate(idx, ms, e, a, &e->apos, &e->alen, err)) != 0 ||
+		    (code = locate(idx, ms, e, b, &e->bpos, &e->blen, err)) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(ms);
+	if (code == 0 && rc != SQLITE_DONE)
+		code = q_fail(idx, rc, err);
+	if (code != 0)
+		att_evidences_free(out);
+	return code;
+}

@@ -1,0 +1,326 @@
+/* query.c: the article list (keyset paging, capped counts) and the
+ * helpers every query shares. */
+#include "config.h"
+
+#include "model/query_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "model/text.h"
+
+static const char *const kind_names[] = {"country", "person", "org", "place"};
+
+const char *
+att_kind_name(enum att_kind kind)
+{
+	return (unsigned)kind < ATT_ARRAY_LEN(kind_names) ? kind_names[kind] : "?";
+}
+
+void
+q_start(struct att_index *idx)
+{
+	idx->cancel = 0;
+}
+
+int
+q_fail(struct att_index *idx, int rc, struct att_err *err)
+{
+	int prim = rc & 0xff;
+
+	if (prim == SQLITE_INTERRUPT || idx->cancel)
+		return att_err_set(err, ATT_CANCELLED, "query cancelled");
+	if (prim == SQLITE_CORRUPT)
+		return att_err_set(err, EX_DATAERR, "%s: the index is corrupted (%s)", idx->path,
+				   sqlite3_errmsg(idx->db));
+	if (prim == SQLITE_IOERR)
+		return att_err_set(err, EX_IOERR, "%s: read error (%s)", idx->path,
+				   sqlite3_errmsg(idx->db));
+	if (prim == SQLITE_NOMEM)
+		return att_err_set(err, EX_SOFTWARE, "%s: out of memory", idx->path);
+	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
+		return att_err_set(err, EX_TEMPFAIL, "%s: the index is busy, try again", idx->path);
+	return att_err_set(err, EX_DATAERR, "%s: query failed (%s)", idx->path,
+			   sqlite3_errmsg(idx->db));
+}
+
+int
+q_prepare(struct att_index *idx, const char *sql, sqlite3_stmt **st, struct att_err *err)
+{
+	int rc = sqlite3_prepare_v2(idx->db, sql, -1, st, NULL);
+	if (rc != SQLITE_OK) {
+		*st = NULL;
+		return q_fail(idx, rc, err);
+	}
+	return 0;
+}
+
+char *
+q_text(sqlite3_stmt *st, int i, size_t *len)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	size_t n = s ? (size_t)sqlite3_column_bytes(st, i) : 0;
+	char *r = xmalloc(n + 1);
+	if (n)
+		memcpy(r, s, n);
+	r[n] = '\0';
+	if (len)
+		*len = n;
+	return r;
+}
+
+char *
+q_text_or_null(sqlite3_stmt *st, int i, size_t *len)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL) {
+		if (len)
+			*len = 0;
+		return NULL;
+	}
+	return q_text(st, i, len);
+}
+
+int
+q_kind(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	for (size_t k = 0; s && k < ATT_ARRAY_LEN(kind_names); k++)
+		if (strcmp(s, kind_names[k]) == 0)
+			return (int)k;
+	return -1;
+}
+
+int
+q_field(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	if (s && strcmp(s, "title") == 0)
+		return ATT_TITLE;
+	if (s && strcmp(s, "body") == 0)
+		return ATT_BODY;
+	return -1;
+}
+
+static int
+is_cont(const char *t, size_t i)
+{
+	return ((unsigned char)t[i] & 0xC0) == 0x80;
+}
+
+int
+q_clamp(const char *text, size_t n, int64_t pos, int64_t len, int strict, size_t *opos,
+	size_t *olen)
+{
+	if (pos < 0 || len <= 0 || (uint64_t)pos >= n)
+		return 0;
+	size_t s = (size_t)pos;
+	size_t e = (uint64_t)len > n - s ? n : s + (size_t)len;
+	if (is_cont(text, s)) {
+		if (strict)
+			return 0;
+		while (s < e && is_cont(text, s))
+			s++;
+	}
+	/* Move the end back to the start of a sequence that fits. */
+	while (e > s && e < n && is_cont(text, e))
+		e--;
+	if (e <= s)
+		return 0;
+	*opos = s;
+	*olen = e - s;
+	return 1;
+}
+
+/* ---------------------------------------------------------------- list */
+
+struct att_list {
+	struct att_index *idx;
+	const struct att_filter *f;
+	enum att_sort sort;
+	sqlite3_stmt *fwd, *bwd, *count;
+};
+
+void
+att_rows_free(struct att_rows *rows)
+{
+	for (size_t k = 0; k < rows->n; k++) {
+		free(rows->v[k].date);
+		free(rows->v[k].source);
+		free(rows->v[k].countries);
+		free(rows->v[k].title);
+	}
+	free(rows->v);
+	rows->v = NULL;
+	rows->n = 0;
+}
+
+/* The title as a sort key: text whatever the stored type. */
+#define TITLE_KEY "coalesce(CAST(article.title AS TEXT), '') COLLATE NOCASE"
+
+/* Builds the page query for SORT in direction DIR. Parameters:
+ * ?901 key 1, ?902 key 2, ?903 limit, ?904 1 for "no anchor", ?905 the
+ * relevance expression. */
+static char *
+list_sql(const struct att_filter *f, enum att_sort sort, int dir)
+{
+	const char *cols = "article.id, article.date, article.source, article.countries, "
+			   "article.title";
+	const char *w = att_filter_sql(f);
+	const char *gt = dir > 0 ? ">" : "<";
+	const char *asc = dir > 0 ? "ASC" : "DESC";
+	const char *desc = dir > 0 ? "DESC" : "ASC";
+
+	switch (sort) {
+	case ATT_SORT_NEWEST:
+		return xasprintf("SELECT %s, 0 FROM article WHERE (%s) AND "
+				 "(?904 OR article.id %s ?901) ORDER BY article.id %s LIMIT ?903",
+				 cols, w, dir > 0 ? "<" : ">", desc);
+	case ATT_SORT_OLDEST:
+		return xasprintf("SELECT %s, 0 FROM article WHERE (%s) AND "
+				 "(?904 OR article.id %s ?901) ORDER BY article.id %s LIMIT ?903",
+				 cols, w, gt, asc);
+	case ATT_SORT_TITLE:
+		return xasprintf("SELECT %s, 0 FROM article WHERE (%s) AND "
+				 "(?904 OR (" TITLE_KEY ", article.id) %s (?902, ?901)) "
+				 "ORDER BY " TITLE_KEY " %s, article.id %s LIMIT ?903",
+				 cols, w, gt, asc, asc);
+	case ATT_SORT_RELEVANCE:
+		return xasprintf("SELECT %s, r.rank FROM article JOIN "
+				 "(SELECT rowid AS rid, bm25(article_fts) AS rank FROM article_fts "
+				 "WHERE article_fts MATCH ?905) AS r ON r.rid = article.id "
+				 "WHERE (%s) AND (?904 OR (r.rank, article.id) %s (?902, ?901)) "
+				 "ORDER BY r.rank %s, article.id %s LIMIT ?903",
+				 cols, w, gt, asc, asc);
+	}
+	return NULL;
+}
+
+int
+att_list_open(struct att_index *idx, const struct att_filter *f, enum att_sort sort,
+	      struct att_list **out, struct att_err *err)
+{
+	struct att_list *l = xcalloc(1, sizeof *l);
+	int code;
+
+	*out = NULL;
+	if (sort == ATT_SORT_RELEVANCE && att_filter_rank_expr(f) == NULL)
+		sort = ATT_SORT_NEWEST;
+	l->idx = idx;
+	l->f = f;
+	l->sort = sort;
+	char *fwd = list_sql(f, sort, 1), *bwd = list_sql(f, sort, -1);
+	code = q_prepare(idx, fwd, &l->fwd, err);
+	if (code == 0)
+		code = q_prepare(idx, bwd, &l->bwd, err);
+	free(fwd);
+	free(bwd);
+	if (code != 0) {
+		att_list_close(l);
+		return code;
+	}
+	*out = l;
+	return 0;
+}
+
+void
+att_list_close(struct att_list *l)
+{
+	if (l == NULL)
+		return;
+	sqlite3_finalize(l->fwd);
+	sqlite3_finalize(l->bwd);
+	sqlite3_finalize(l->count);
+	free(l);
+}
+
+enum att_sort
+att_list_sort(const struct att_list *l)
+{
+	return l->sort;
+}
+
+int
+att_list_page(struct att_list *l, const struct att_row *anchor, int dir, size_t n,
+	      struct att_rows *out, struct att_err *err)
+{
+	sqlite3_stmt *st = dir >= 0 ? l->fwd : l->bwd;
+	int rc;
+	size_t cap = 0;
+
+	att_rows_free(out);
+	q_start(l->idx);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	att_filter_bind(l->f, st);
+	sqlite3_bind_int(st, 904, anchor == NULL);
+	if (anchor) {
+		sqlite3_bind_int64(st, 901, anchor->id);
+		if (l->sort == ATT_SORT_TITLE)
+			sqlite3_bind_text(st, 902, anchor->title, -1, SQLITE_TRANSIENT);
+		else if (l->sort == ATT_SORT_RELEVANCE)
+			sqlite3_bind_double(st, 902, anchor->rank);
+	}
+	sqlite3_bind_int64(st, 903, (int64_t)(n > INT32_MAX ? INT32_MAX : n));
+	if (l->sort == ATT_SORT_RELEVANCE)
+		sqlite3_bind_text(st, 905, att_filter_rank_expr(l->f), -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			out->v = xreallocarray(out->v, cap, sizeof *out->v);
+		}
+		struct att_row *r = &out->v[out->n++];
+		r->id = sqlite3_column_int64(st, 0);
+		r->date = q_text(st, 1, NULL);
+		r->source = q_text(st, 2, NULL);
+		r->countries = q_text(st, 3, NULL);
+		r->title = q_text(st, 4, NULL);
+		r->rank = sqlite3_column_double(st, 5);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		att_rows_free(out);
+		return q_fail(l->idx, rc, err);
+	}
+	if (dir < 0) /* fetched nearest first: put them back in display order */
+		for (size_t i = 0, j = out->n ? out->n - 1 : 0; i < j; i++, j--) {
+			struct att_row t = out->v[i];
+			out->v[i] = out->v[j];
+			out->v[j] = t;
+		}
+	return 0;
+}
+
+int
+att_list_count(struct att_list *l, int64_t cap, int64_t *count, int *capped, struct att_err *err)
+{
+	int rc, code;
+
+	*count = 0;
+	*capped = 0;
+	q_start(l->idx);
+	if (l->count == NULL) {
+		char *sql = xasprintf("SELECT count(*) FROM (SELECT 1 FROM article WHERE (%s) LIMIT ?901)",
+				      att_filter_sql(l->f));
+		code = q_prepare(l->idx, sql, &l->count, err);
+		free(sql);
+		if (code != 0)
+			return code;
+	}
+	sqlite3_reset(l->count);
+	sqlite3_clear_bindings(l->count);
+	att_filter_bind(l->f, l->count);
+	sqlite3_bind_int64(l->count, 901, cap > 0 ? cap + 1 : -1);
+	rc = sqlite3_step(l->count);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(l->count);
+		return q_fail(l->idx, rc, err);
+	}
+	*count = sqlite3_column_int64(l->count, 0);
+	sqlite3_reset(l->count);
+	if (cap > 0 && *count > cap) {
+		*count = cap;
+		*capped = 1;
+	}
+	return 0;
+}
