@@ -406,3 +406,58 @@ att_index_check(struct att_index *idx, struct att_index_summary *sum, struct att
 	sqlite3_limit(idx->db, SQLITE_LIMIT_VDBE_OP, 250000);
 	return 0;
 }
+
+/* ---- Opening an index held in memory (for fuzzing and tests) ----------
+ * The same header checks, hardening and schema validation as
+ * att_index_open(), on a copy of DATA deserialised read-only. */
+int
+att_index_open_memory(const void *data, size_t len, const char *label, struct att_index **out,
+		      struct att_err *err)
+{
+	sqlite3 *db = NULL;
+	int rc, code;
+
+	*out = NULL;
+	if (len == 0)
+		return att_err_set(err, EX_DATAERR, "%s: empty file, not an attache index", label);
+	if (len < sizeof sqlite_magic || memcmp(data, sqlite_magic, sizeof sqlite_magic) != 0)
+		return att_err_set(err, EX_DATAERR, "%s: not an attache index (not a SQLite database)",
+				   label);
+	if (len < 512)
+		return att_err_set(err, EX_DATAERR, "%s: the index is truncated (%zu bytes)", label, len);
+
+	rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_PRIVATECACHE, NULL);
+	if (rc != SQLITE_OK) {
+		code = sqlite_failure(err, label, db, rc);
+		sqlite3_close(db);
+		return code;
+	}
+	sqlite3_extended_result_codes(db, 1);
+	att_db_harden(db);
+	unsigned char *copy = sqlite3_malloc64(len);
+	if (copy == NULL) {
+		sqlite3_close(db);
+		return att_err_set(err, EX_SOFTWARE, "%s: out of memory", label);
+	}
+	memcpy(copy, data, len);
+	/* With FREEONCLOSE, SQLite owns COPY from here, even on failure. */
+	rc = sqlite3_deserialize(db, "main", copy, (sqlite3_int64)len, (sqlite3_int64)len,
+				 SQLITE_DESERIALIZE_READONLY | SQLITE_DESERIALIZE_FREEONCLOSE);
+	if (rc != SQLITE_OK) {
+		code = sqlite_failure(err, label, db, rc);
+		sqlite3_close(db);
+		return code;
+	}
+
+	struct att_index *idx = xcalloc(1, sizeof *idx);
+	idx->db = db;
+	idx->path = xstrdup(label);
+	idx->size = (int64_t)len;
+	if ((code = att_schema_validate(db, label, &idx->format, err)) != 0) {
+		att_index_close(idx);
+		return code;
+	}
+	sqlite3_progress_handler(db, 1000, progress, idx);
+	*out = idx;
+	return 0;
+}

@@ -26,6 +26,12 @@ struct att_index {
 int att_index_open(const char *path, struct att_index **out, struct att_err *err);
 void att_index_close(struct att_index *idx);
 
+/* Like att_index_open(), on a copy of the LEN bytes at DATA (an index file
+ * read into memory; used by the fuzzer). LABEL names it in messages;
+ * att_index_replaced() is always 1 for such an index. */
+int att_index_open_memory(const void *data, size_t len, const char *label,
+			  struct att_index **out, struct att_err *err);
+
 struct att_index_summary {
 	int format;
 	int64_t articles, entities, mentions, relations, pairs;
