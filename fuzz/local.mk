@@ -1,0 +1,40 @@
+# fuzz/: libFuzzer harnesses, one per parser of untrusted input.
+#
+# `make fuzz` builds them with clang (-fsanitize=fuzzer,address,undefined)
+# in fuzz/build/ and runs each for a while (fuzz/run; FUZZ_ARGS='--time 600'
+# for a long run); it never touches the normal build. In `make check` each
+# harness is linked with fuzz/replay.c as a plain program that replays its
+# seed corpus and every crash input saved in fuzz/corpus/NAME/.
+FUZZ_ARGS = --ci
+FUZZ_COMMON = fuzz/fuzz.h fuzz/replay.c
+FUZZ_TEST_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
+
+check_PROGRAMS += fuzz/sanitize_replay fuzz/fold_replay fuzz/index_replay fuzz/index_seed
+fuzz_sanitize_replay_SOURCES = fuzz/sanitize_fuzz.c $(FUZZ_COMMON)
+fuzz_sanitize_replay_CFLAGS = $(FUZZ_TEST_CFLAGS)
+fuzz_sanitize_replay_LDADD = $(MODEL_LIBS)
+fuzz_fold_replay_SOURCES = fuzz/fold_fuzz.c $(FUZZ_COMMON)
+fuzz_fold_replay_CFLAGS = $(FUZZ_TEST_CFLAGS)
+fuzz_fold_replay_LDADD = $(MODEL_LIBS)
+fuzz_index_replay_SOURCES = fuzz/index_fuzz.c $(FUZZ_COMMON)
+fuzz_index_replay_CFLAGS = $(FUZZ_TEST_CFLAGS)
+fuzz_index_replay_LDADD = $(MODEL_LIBS)
+fuzz_index_seed_SOURCES = fuzz/index_seed.c
+fuzz_index_seed_CFLAGS = $(FUZZ_TEST_CFLAGS)
+fuzz_index_seed_LDADD = $(MODEL_LIBS)
+
+TESTS += fuzz/replay.sh
+EXTRA_DIST += fuzz/run fuzz/replay.sh fuzz/corpus fuzz/sanitize.dict fuzz/fold.dict \
+	fuzz/index.dict
+
+# Builds the harnesses with clang and runs them (see fuzz/run --help).
+fuzz:
+	FUZZ_CPPFLAGS='$(SQLITE_CFLAGS) $(CURSES_CFLAGS)' \
+	FUZZ_LIBS='$(SQLITE_LIBS) $(UNISTRING_LIBS) $(INIPARSER_LIBS) $(CURSES_LIBS) -lpthread' \
+	$(SHELL) $(srcdir)/fuzz/run --builddir '$(abs_top_builddir)' --out '$(abs_top_builddir)/fuzz/build' $(FUZZ_ARGS)
+.PHONY: fuzz
+
+clean-local: clean-fuzz
+clean-fuzz:
+	rm -rf fuzz/build
+.PHONY: clean-fuzz
