@@ -12,6 +12,7 @@
 #include "model/index.h"
 #include "model/text.h"
 #include "model/util.h"
+#include "tui/batch.h"
 
 static void
 usage(FILE *fp)
@@ -22,6 +23,10 @@ usage(FILE *fp)
 		"with its entities highlighted, and the country-relations matrix.\n"
 		"\n"
 		"  -c, --check           validate INDEX and print a one-line summary\n"
+		"      --list [FILTER]   print the matching articles as TSV, newest first\n"
+		"      --show ID         print article ID with its entities marked\n"
+		"      --matrix [FILTER] print the country co-mention matrix as CSV\n"
+		"      --entities [FILTER]  print the entities as TSV, most articles first\n"
 		"  -h, --help            show this help and exit\n"
 		"  -V, --version         show the version and exit\n"
 		"\n"
@@ -82,9 +87,16 @@ main(int argc, char **argv)
 		{"check", no_argument, NULL, 'c'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
+		/* batch modes (tui/batch.c) */
+		{"list", no_argument, NULL, 256 + ATT_BATCH_LIST},
+		{"show", required_argument, NULL, 256 + ATT_BATCH_SHOW},
+		{"matrix", no_argument, NULL, 256 + ATT_BATCH_MATRIX},
+		{"entities", no_argument, NULL, 256 + ATT_BATCH_ENTITIES},
 		{NULL, 0, NULL, 0},
 	};
 	int opt, check = 0;
+	enum att_batch_mode batch = ATT_BATCH_NONE; /* batch modes */
+	const char *show_id = NULL;
 	struct att_err err;
 
 	att_progname = "attache";
@@ -93,9 +105,23 @@ main(int argc, char **argv)
 		case 'c': check = 1; break;
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("attache %s (index format %d)\n", PACKAGE_VERSION, 1); return 0;
+		/* batch modes: one at most */
+		case 256 + ATT_BATCH_LIST:
+		case 256 + ATT_BATCH_SHOW:
+		case 256 + ATT_BATCH_MATRIX:
+		case 256 + ATT_BATCH_ENTITIES:
+			if (batch != ATT_BATCH_NONE) {
+				fprintf(stderr, "attache: one of --list, --show, --matrix, --entities at most\n");
+				return EX_USAGE;
+			}
+			batch = (enum att_batch_mode)(opt - 256);
+			show_id = optarg;
+			break;
 		default: usage(stderr); return EX_USAGE;
 		}
 	}
+	if (batch != ATT_BATCH_NONE) /* batch modes: tui/batch.c */
+		return batch_run(batch, show_id, argc - optind, argv + optind, resolve_index, stdout);
 	if (argc - optind > 1) {
 		fprintf(stderr, "attache: too many arguments (one INDEX at most); see attache --help\n");
 		return EX_USAGE;
