@@ -770,8 +770,9 @@ free_arena(void *storage)
 	free(storage);
 }
 
-/* Fills the mentions and sentences of ANN from the fields. Everything
- * (arrays included) lives in the arena that ANN->storage owns. */
+/* Fills the mentions and sentences of ANN from the fields. The two arrays
+ * are allocated with malloc (att_doc_ann_free frees them); the strings and
+ * the country lists live in the arena that ANN->storage owns. */
 static void
 build_ann(const struct recogniser *r, struct field *fields, size_t nf, struct att_doc_ann *ann,
 	  struct arena *a)
@@ -781,13 +782,14 @@ build_ann(const struct recogniser *r, struct field *fields, size_t nf, struct at
 		nm += fields[fi].nc;
 		ns += fields[fi].ss.n;
 	}
-	ann->mentions = arena_alloc(a, (nm + 1) * sizeof *ann->mentions);
-	ann->sentences = arena_alloc(a, (ns + 1) * sizeof *ann->sentences);
+	ann->mentions = xcalloc(nm + 1, sizeof *ann->mentions);
+	ann->sentences = xcalloc(ns + 1, sizeof *ann->sentences);
 	ann->nmentions = ann->nsentences = 0;
 	for (size_t fi = 0; fi < nf; fi++) {
 		struct field *f = &fields[fi];
 		const struct tok *t = f->tl.v;
-		qsort(f->c, f->nc, sizeof *f->c, cmp_cand);
+		if (f->nc > 1)
+			qsort(f->c, f->nc, sizeof *f->c, cmp_cand);
 		size_t last_pos = SIZE_MAX;
 		for (size_t ci = 0; ci < f->nc; ci++) {
 			const struct cand *c = &f->c[ci];

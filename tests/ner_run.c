@@ -74,6 +74,8 @@ main(int argc, char **argv)
 				struct att_doc_ann ann;
 				recognise(r, &docs[f], &ann);
 				nm += ann.nmentions;
+				free(ann.mentions);
+				free(ann.sentences);
 				ann.free_storage(ann.storage);
 			}
 		clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -97,7 +99,9 @@ main(int argc, char **argv)
 					printf("%s%s", c ? "," : "", x->countries[c]);
 				printf("\t%.*s\n", (int)(x->len > 100 ? 100 : x->len), docs[f].body + x->pos);
 			}
-			ann.free_storage(ann.storage);
+			free(ann.mentions);
+				free(ann.sentences);
+				ann.free_storage(ann.storage);
 		}
 	}
 	for (size_t f = 0; f < nfiles; f++)
