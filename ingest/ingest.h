@@ -27,6 +27,10 @@
  * returned as a sysexits code. */
 struct read_stats {
 	uint64_t files, articles, bytes, skipped;
+	/* Why files were skipped (each also counts in skipped), and how many
+	 * were read as Windows-1252 and JSON Lines records left out. */
+	uint64_t binary, empty, unreadable, special, too_large;
+	uint64_t recoded, bad_records;
 };
 typedef int (*doc_emit_fn)(void *arg, struct att_doc *doc);
 typedef void (*warn_fn)(void *arg, const char *fmt, ...) ATT_PRINTF(2, 3);

@@ -89,6 +89,9 @@ struct att_build_stats {
 /* Renumbers articles in date order, computes the aggregates and the
  * full-text index, and renames the file into place. */
 int att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct att_err *err);
+/* Asks a running statement of the build to stop, for instance from a
+ * signal handler; the call in progress then fails and the caller aborts. */
+void att_writer_interrupt(struct att_writer *w);
 /* Drops the build and removes the temporary file (safe from cleanup paths). */
 void att_writer_abort(struct att_writer *w);
 

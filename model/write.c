@@ -1,0 +1,1093 @@
+/* write.c: building an index, the writer side of model/write.h.
+ *
+ * A build goes into TARGET.tmp-PID beside the target, under the lock
+ * TARGET.lock. Articles, mentions and the other per-article rows are first
+ * staged, with staging numbers, in a second file (TARGET.tmp-PID-stage)
+ * attached to the first; entity and pair aggregates stay in memory. At
+ * commit the articles are numbered in date order and copied, in id order,
+ * into the real tables, the staging file is dropped, the full-text index
+ * is built, and the file is synced and renamed over the target. Every step
+ * is linear or n log n in the number of rows. */
+#include "config.h"
+
+#include "model/write.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "model/index.h"
+#include "model/text.h"
+
+/* ------------------------------------------------------------------ hash */
+
+/* A string-keyed open-addressing hash table. */
+struct strmap {
+	char **keys;
+	void **vals;
+	size_t cap, n;
+};
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static void strmap_put(struct strmap *m, char *key, void *val);
+
+static void
+strmap_grow(struct strmap *m)
+{
+	struct strmap old = *m;
+	m->cap = old.cap ? old.cap * 2 : 16;
+	m->keys = xcalloc(m->cap, sizeof *m->keys);
+	m->vals = xcalloc(m->cap, sizeof *m->vals);
+	m->n = 0;
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.keys[i])
+			strmap_put(m, old.keys[i], old.vals[i]);
+	free(old.keys);
+	free(old.vals);
+}
+
+/* Slot of KEY: where it is, or where it would go. */
+static size_t
+strmap_slot(const struct strmap *m, const char *key)
+{
+	size_t i = (size_t)hash_str(key) & (m->cap - 1);
+	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static void *
+strmap_get(const struct strmap *m, const char *key)
+{
+	if (m->cap == 0)
+		return NULL;
+	size_t i = strmap_slot(m, key);
+	return m->keys[i] ? m->vals[i] : NULL;
+}
+
+/* Inserts KEY (taking ownership) unless present. */
+static void
+strmap_put(struct strmap *m, char *key, void *val)
+{
+	if ((m->n + 1) * 4 > m->cap * 3)
+		strmap_grow(m);
+	size_t i = strmap_slot(m, key);
+	if (m->keys[i]) {
+		free(key);
+		return;
+	}
+	m->keys[i] = key;
+	m->vals[i] = val;
+	m->n++;
+}
+
+static void
+strmap_free(struct strmap *m, void (*free_val)(void *))
+{
+	for (size_t i = 0; i < m->cap; i++) {
+		if (m->keys[i]) {
+			free(m->keys[i]);
+			if (free_val)
+				free_val(m->vals[i]);
+		}
+	}
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof *m);
+}
+
+/* ------------------------------------------------------------------ state */
+
+struct ent {
+	char *key, *name, *country;
+	int kind;               /* enum att_kind, or -1 while only aliases are known */
+	uint64_t articles, mentions;
+	uint64_t last_art;      /* staging number + 1 of the last article counted */
+	uint64_t cur;           /* mentions in the current article */
+	int64_t tmp, id;
+	struct strmap aliases;  /* names as written -> NULL */
+};
+
+struct pairagg {
+	char a[3], b[3];
+	uint64_t articles, sentences;
+	double tone_sum;
+};
+
+enum {
+	ST_DOC, ST_MENTION, ST_AE, ST_SENTENCE, ST_RELATION, ST_EVIDENCE, ST_COUNT
+};
+
+static const char *const stage_sql[ST_COUNT] = {
+	"INSERT INTO stage.doc(n, seq, path, ext_id, title, date, source, lang, body, url, original,"
+	" countries) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	"INSERT INTO stage.mention(n, field, pos, ent, len) VALUES (?1, ?2, ?3, ?4, ?5)",
+	"INSERT INTO stage.ae(n, ent, mentions) VALUES (?1, ?2, ?3)",
+	"INSERT INTO stage.sentence(n, k, field, pos, len, tone) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	"INSERT INTO stage.relation(n, a, b, sentences, tone) VALUES (?1, ?2, ?3, ?4, ?5)",
+	"INSERT OR IGNORE INTO stage.evidence(a, b, n, k) VALUES (?1, ?2, ?3, ?4)",
+};
+
+static const char stage_schema[] =
+	"CREATE TABLE stage.doc(n INTEGER PRIMARY KEY, seq INTEGER, path TEXT, ext_id TEXT,"
+	" title TEXT, date TEXT, source TEXT, lang TEXT, body TEXT, url TEXT, original TEXT,"
+	" countries TEXT);"
+	"CREATE TABLE stage.mention(n INTEGER, field TEXT, pos INTEGER, ent INTEGER, len INTEGER,"
+	" PRIMARY KEY(n, field, pos)) WITHOUT ROWID;"
+	"CREATE TABLE stage.ae(n INTEGER, ent INTEGER, mentions INTEGER,"
+	" PRIMARY KEY(n, ent)) WITHOUT ROWID;"
+	"CREATE TABLE stage.sentence(n INTEGER, k INTEGER, field TEXT, pos INTEGER, len INTEGER,"
+	" tone REAL, PRIMARY KEY(n, k)) WITHOUT ROWID;"
+	"CREATE TABLE stage.relation(n INTEGER, a TEXT, b TEXT, sentences INTEGER, tone REAL,"
+	" PRIMARY KEY(n, a, b)) WITHOUT ROWID;"
+	"CREATE TABLE stage.evidence(a TEXT, b TEXT, n INTEGER, k INTEGER,"
+	" PRIMARY KEY(n, a, b, k)) WITHOUT ROWID;"
+	"CREATE TABLE stage.entmap(tmp INTEGER PRIMARY KEY, id INTEGER);"
+	"CREATE TABLE stage.map(id INTEGER PRIMARY KEY, n INTEGER UNIQUE);";
+
+struct att_writer {
+	char *target, *tmp, *stage, *lock, *dir;
+	int lockfd;
+	sqlite3 *db;
+	sqlite3_stmt *st[ST_COUNT];
+	uint64_t n;                /* articles staged */
+	struct strmap ents;        /* key -> struct ent */
+	struct ent **entv;         /* in order of first sight */
+	size_t nent, capent;
+	struct strmap pairs;       /* "AA BB" -> struct pairagg */
+	uint64_t mentions, relations;
+};
+
+static const char *const kind_names[] = {"country", "person", "org", "place"};
+static const char *const field_names[] = {"title", "body"};
+
+/* ------------------------------------------------------------------ errors */
+
+/* Turns a SQLite failure into an error value naming the target. */
+static int
+db_failure(struct att_writer *w, int rc, const char *what, struct att_err *err)
+{
+	int prim = rc & 0xff;
+	const char *msg = w->db ? sqlite3_errmsg(w->db) : sqlite3_errstr(rc);
+
+	if (prim == SQLITE_FULL)
+		return att_err_set(err, EX_IOERR, "%s: disk full while %s; the previous index is unchanged",
+				   w->target, what);
+	if (prim == SQLITE_IOERR)
+		return att_err_set(err, EX_IOERR, "%s: write error while %s (%s); the previous index is unchanged",
+				   w->target, what, msg);
+	if (prim == SQLITE_INTERRUPT)
+		return att_err_set(err, EX_TEMPFAIL, "%s: interrupted while %s", w->target, what);
+	if (prim == SQLITE_CANTOPEN || prim == SQLITE_READONLY || prim == SQLITE_PERM)
+		return att_err_set(err, EX_CANTCREAT, "%s: cannot create the index (%s)", w->target, msg);
+	return att_err_set(err, EX_SOFTWARE, "%s: SQLite error while %s (%s)", w->target, what, msg);
+}
+
+static int
+exec(struct att_writer *w, const char *sql, const char *what, struct att_err *err)
+{
+	int rc = sqlite3_exec(w->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : db_failure(w, rc, what, err);
+}
+
+/* ------------------------------------------------------------------ open */
+
+/* Removes TARGET.tmp-* files left by builders that died: we hold the lock,
+ * so no live builder owns one. */
+static void
+remove_leftovers(const struct att_writer *w)
+{
+	const char *base = strrchr(w->target, '/');
+	base = base ? base + 1 : w->target;
+	char *prefix = xasprintf("%s.tmp-", base);
+	size_t plen = strlen(prefix);
+	DIR *d = opendir(w->dir);
+
+	if (d) {
+		struct dirent *e;
+		while ((e = readdir(d)) != NULL) {
+			if (strncmp(e->d_name, prefix, plen) == 0) {
+				char *p = xasprintf("%s/%s", w->dir, e->d_name);
+				unlink(p);
+				free(p);
+			}
+		}
+		closedir(d);
+	}
+	free(prefix);
+}
+
+/* Takes TARGET.lock; the lock file is removed when the build ends, so
+ * make sure the file we locked is still the one at that name. */
+static int
+take_lock(struct att_writer *w, struct att_err *err)
+{
+	for (int tries = 0; tries < 100; tries++) {
+		int fd = open(w->lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+		if (fd < 0)
+			return att_err_set(err, EX_CANTCREAT, "%s: cannot create the lock file: %s",
+					   w->lock, strerror(errno));
+		if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+			int e = errno;
+			close(fd);
+			if (e == EWOULDBLOCK)
+				return att_err_set(err, EX_TEMPFAIL,
+						   "%s: another attache-index is building this index (it holds %s); try again when it is done",
+						   w->target, w->lock);
+			return att_err_set(err, EX_CANTCREAT, "%s: cannot lock: %s", w->lock, strerror(e));
+		}
+		struct stat a, b;
+		if (fstat(fd, &a) == 0 && stat(w->lock, &b) == 0 && a.st_dev == b.st_dev &&
+		    a.st_ino == b.st_ino) {
+			w->lockfd = fd;
+			return 0;
+		}
+		close(fd);
+	}
+	return att_err_set(err, EX_TEMPFAIL, "%s: cannot take the lock %s", w->target, w->lock);
+}
+
+/* Refuses a target we cannot write before any work is done. */
+static int
+check_target(struct att_writer *w, struct att_err *err)
+{
+	struct stat st;
+
+	if (stat(w->dir, &st) != 0)
+		return att_err_set(err, EX_CANTCREAT, "%s: cannot create the index: directory %s: %s",
+				   w->target, w->dir, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return att_err_set(err, EX_CANTCREAT, "%s: cannot create the index: %s is not a directory",
+				   w->target, w->dir);
+	if (access(w->dir, W_OK | X_OK) != 0)
+		return att_err_set(err, EX_CANTCREAT, "%s: cannot create the index in %s: %s", w->target,
+				   w->dir, strerror(errno));
+	if (stat(w->target, &st) == 0 && !S_ISREG(st.st_mode))
+		return att_err_set(err, EX_CANTCREAT,
+				   "%s: exists and is not a regular file; refusing to replace it", w->target);
+	return 0;
+}
+
+static int
+open_db(struct att_writer *w, struct att_err *err)
+{
+	int rc;
+
+	unlink(w->tmp);
+	unlink(w->stage);
+	rc = sqlite3_open_v2(w->tmp, &w->db,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_PRIVATECACHE, NULL);
+	if (rc != SQLITE_OK)
+		return db_failure(w, rc, "creating the temporary file", err);
+	sqlite3_extended_result_codes(w->db, 1);
+	sqlite3_db_config(w->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+
+	/* The file is renamed into place only after a commit and an fsync, so
+	 * a journal would protect nothing. */
+	int code = exec(w, "PRAGMA main.journal_mode=OFF; PRAGMA main.synchronous=OFF;"
+			"PRAGMA main.locking_mode=EXCLUSIVE; PRAGMA main.cache_size=-65536;",
+			"setting up the temporary file", err);
+	if (code)
+		return code;
+	if ((code = att_schema_create(w->db, err)) != 0)
+		return code;
+	char *sql = sqlite3_mprintf("ATTACH %Q AS stage", w->stage);
+	code = exec(w, sql, "creating the staging file", err);
+	sqlite3_free(sql);
+	if (code)
+		return code;
+	code = exec(w, "PRAGMA stage.journal_mode=OFF; PRAGMA stage.synchronous=OFF;"
+		    "PRAGMA stage.locking_mode=EXCLUSIVE; PRAGMA stage.cache_size=-65536;",
+		    "setting up the staging file", err);
+	if (code)
+		return code;
+	if ((code = exec(w, stage_schema, "creating the staging tables", err)) != 0)
+		return code;
+	if ((code = exec(w, "BEGIN", "starting the build", err)) != 0)
+		return code;
+	for (int i = 0; i < ST_COUNT; i++) {
+		rc = sqlite3_prepare_v3(w->db, stage_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &w->st[i], NULL);
+		if (rc != SQLITE_OK)
+			return db_failure(w, rc, "preparing the build", err);
+	}
+	return 0;
+}
+
+int
+att_writer_open(const char *target, struct att_writer **out, struct att_err *err)
+{
+	struct att_writer *w = xcalloc(1, sizeof *w);
+	const char *slash = strrchr(target, '/');
+	int code;
+
+	*out = NULL;
+	w->lockfd = -1;
+	w->target = xstrdup(target);
+	if (slash == NULL)
+		w->dir = xstrdup(".");
+	else if (slash == target)
+		w->dir = xstrdup("/");
+	else
+		w->dir = xstrndup(target, (size_t)(slash - target));
+	w->tmp = xasprintf("%s.tmp-%ld", target, (long)getpid());
+	w->stage = xasprintf("%s.tmp-%ld-stage", target, (long)getpid());
+	w->lock = xasprintf("%s.lock", target);
+
+	if (slash && slash[1] == '\0') {
+		code = att_err_set(err, EX_USAGE, "%s: the index must be a file name, not a directory", target);
+		goto fail;
+	}
+	if ((code = check_target(w, err)) != 0 || (code = take_lock(w, err)) != 0)
+		goto fail;
+	remove_leftovers(w);
+	if ((code = open_db(w, err)) != 0)
+		goto fail;
+	*out = w;
+	return 0;
+fail:
+	att_writer_abort(w);
+	return code;
+}
+
+/* ------------------------------------------------------------------ add */
+
+static struct ent *
+ent_get(struct att_writer *w, const char *key)
+{
+	struct ent *e = strmap_get(&w->ents, key);
+	if (e)
+		return e;
+	e = xcalloc(1, sizeof *e);
+	e->key = xstrdup(key);
+	e->kind = -1;
+	e->tmp = (int64_t)w->nent + 1;
+	if (w->nent == w->capent) {
+		w->capent = w->capent ? w->capent * 2 : 256;
+		w->entv = xreallocarray(w->entv, w->capent, sizeof *w->entv);
+	}
+	w->entv[w->nent++] = e;
+	strmap_put(&w->ents, xstrdup(key), e);
+	return e;
+}
+
+static void
+ent_free(struct ent *e)
+{
+	free(e->key);
+	free(e->name);
+	free(e->country);
+	strmap_free(&e->aliases, NULL);
+	free(e);
+}
+
+static void
+alias_add(struct ent *e, const char *name, size_t len)
+{
+	if (len == 0 || len > 200 || !att_utf8_valid(name, len))
+		return;
+	char *s = xstrndup(name, len);
+	if (strmap_get(&e->aliases, s) == NULL)
+		strmap_put(&e->aliases, s, e);
+	else
+		free(s);
+}
+
+static void
+bind_opt_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Runs a staging statement whose parameters are bound. */
+static int
+step(struct att_writer *w, sqlite3_stmt *st, struct att_err *err)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return db_failure(w, rc, "writing", err);
+	return 0;
+}
+
+/* 1 when [pos, pos+len) is a non-empty range on character boundaries. */
+static int
+span_ok(const char *text, size_t textlen, size_t pos, size_t len)
+{
+	if (len == 0 || pos > textlen || len > textlen - pos)
+		return 0;
+	if (pos < textlen && ((unsigned char)text[pos] & 0xc0) == 0x80)
+		return 0;
+	if (pos + len < textlen && ((unsigned char)text[pos + len] & 0xc0) == 0x80)
+		return 0;
+	return 1;
+}
+
+static int
+cmp_mention(const void *pa, const void *pb)
+{
+	const struct att_mention *a = *(const struct att_mention *const *)pa;
+	const struct att_mention *b = *(const struct att_mention *const *)pb;
+	if (a->field != b->field)
+		return (int)a->field - (int)b->field;
+	if (a->pos != b->pos)
+		return a->pos < b->pos ? -1 : 1;
+	return a->len > b->len ? -1 : a->len < b->len;
+}
+
+static int
+cmp_sentence(const void *pa, const void *pb)
+{
+	const struct att_sentence *a = *(const struct att_sentence *const *)pa;
+	const struct att_sentence *b = *(const struct att_sentence *const *)pb;
+	if (a->field != b->field)
+		return (int)a->field - (int)b->field;
+	if (a->pos != b->pos)
+		return a->pos < b->pos ? -1 : 1;
+	return 0;
+}
+
+static double
+clamp_tone(double t)
+{
+	if (!(t == t))
+		return 0;
+	return t < -1 ? -1 : t > 1 ? 1 : t;
+}
+
+static int
+valid_code(const char *c)
+{
+	return c && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' && c[2] == '\0';
+}
+
+struct country_count {
+	char code[3];
+	uint64_t n;
+};
+
+static int
+cmp_country_count(const void *pa, const void *pb)
+{
+	const struct country_count *a = pa, *b = pb;
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return strcmp(a->code, b->code);
+}
+
+struct art_pair {
+	char a[3], b[3];
+	uint64_t sentences;
+	double tone_sum;
+};
+
+static int
+cmp_art_pair(const void *pa, const void *pb)
+{
+	const struct art_pair *a = pa, *b = pb;
+	int c = strcmp(a->a, b->a);
+	return c ? c : strcmp(a->b, b->b);
+}
+
+/* Per-article scratch, kept across calls to avoid reallocations. */
+struct scratch {
+	const struct att_mention **m;
+	struct ent **ents;
+	const struct att_sentence **s;
+	struct country_count *cc;
+	struct art_pair *pairs;
+	size_t npairs, cappairs;
+};
+
+static int
+cmp_code(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* Adds the pairs of one sentence to the article's pairs, staging evidence. */
+static int
+add_sentence_pairs(struct att_writer *w, struct scratch *sc, const struct att_sentence *s,
+		   int64_t k, struct att_err *err)
+{
+	char (*codes)[3] = xreallocarray(NULL, s->ncountries, sizeof *codes);
+	size_t nc = 0;
+	int code = 0;
+
+	/* Sorted and unique, whatever the annotation says. */
+	for (size_t i = 0; i < s->ncountries; i++)
+		if (valid_code(s->countries[i]))
+			memcpy(codes[nc++], s->countries[i], 3);
+	qsort(codes, nc, sizeof *codes, cmp_code);
+	size_t u = 0;
+	for (size_t i = 0; i < nc; i++)
+		if (u == 0 || strcmp(codes[u - 1], codes[i]) != 0)
+			memcpy(codes[u++], codes[i], 3);
+	nc = u;
+	for (size_t i = 0; i < nc && code == 0; i++) {
+		for (size_t j = i + 1; j < nc && code == 0; j++) {
+			struct art_pair *p = NULL;
+			for (size_t x = 0; x < sc->npairs && !p; x++)
+				if (strcmp(sc->pairs[x].a, codes[i]) == 0 && strcmp(sc->pairs[x].b, codes[j]) == 0)
+					p = &sc->pairs[x];
+			if (p == NULL) {
+				if (sc->npairs == sc->cappairs) {
+					sc->cappairs = sc->cappairs ? sc->cappairs * 2 : 16;
+					sc->pairs = xreallocarray(sc->pairs, sc->cappairs, sizeof *sc->pairs);
+				}
+				p = &sc->pairs[sc->npairs++];
+				memset(p, 0, sizeof *p);
+				memcpy(p->a, codes[i], 3);
+				memcpy(p->b, codes[j], 3);
+			}
+			p->sentences++;
+			p->tone_sum += clamp_tone(s->tone);
+			sqlite3_stmt *st = w->st[ST_EVIDENCE];
+			sqlite3_bind_text(st, 1, codes[i], 2, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 2, codes[j], 2, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(st, 3, (int64_t)w->n);
+			sqlite3_bind_int64(st, 4, k);
+			code = step(w, st, err);
+		}
+	}
+	free(codes);
+	return code;
+}
+
+/* Stages the mentions, entity counts and returns the article's countries. */
+static int
+add_mentions(struct att_writer *w, struct scratch *sc, const struct att_doc *doc,
+	     const struct att_doc_ann *ann, struct buf *countries, struct att_err *err)
+{
+	size_t nm = 0, nents = 0, ncc = 0;
+	int code;
+
+	sc->m = xreallocarray(NULL, ann->nmentions + 1, sizeof *sc->m);
+	for (size_t i = 0; i < ann->nmentions; i++) {
+		const struct att_mention *m = &ann->mentions[i];
+		const char *text = m->field == ATT_TITLE ? doc->title : doc->body;
+		size_t tl = m->field == ATT_TITLE ? strlen(doc->title) : doc->body_len;
+		if ((m->field != ATT_TITLE && m->field != ATT_BODY) || m->ent.key == NULL ||
+		    m->ent.name == NULL || (unsigned)m->ent.kind > ATT_PLACE || !span_ok(text, tl, m->pos, m->len))
+			continue;
+		sc->m[nm++] = m;
+	}
+	qsort(sc->m, nm, sizeof *sc->m, cmp_mention);
+	sc->ents = xreallocarray(NULL, nm + 1, sizeof *sc->ents);
+	for (size_t i = 0; i < nm; i++) {
+		const struct att_mention *m = sc->m[i];
+		if (i > 0 && sc->m[i - 1]->field == m->field && sc->m[i - 1]->pos == m->pos)
+			continue; /* one mention per place */
+		struct ent *e = ent_get(w, m->ent.key);
+		if (e->kind < 0) {
+			e->kind = (int)m->ent.kind;
+			e->name = xstrdup(m->ent.name);
+			e->country = valid_code(m->ent.country) ? xstrdup(m->ent.country) : NULL;
+		}
+		if (e->cur++ == 0)
+			sc->ents[nents++] = e;
+		e->mentions++;
+		w->mentions++;
+		const char *text = m->field == ATT_TITLE ? doc->title : doc->body;
+		alias_add(e, text + m->pos, m->len);
+
+		sqlite3_stmt *st = w->st[ST_MENTION];
+		sqlite3_bind_int64(st, 1, (int64_t)w->n);
+		sqlite3_bind_text(st, 2, field_names[m->field], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, (int64_t)m->pos);
+		sqlite3_bind_int64(st, 4, e->tmp);
+		sqlite3_bind_int64(st, 5, (int64_t)m->len);
+		if ((code = step(w, st, err)) != 0)
+			goto out;
+	}
+	sc->cc = xreallocarray(NULL, nents + 1, sizeof *sc->cc);
+	for (size_t i = 0; i < nents; i++) {
+		struct ent *e = sc->ents[i];
+		e->articles++;
+		sqlite3_stmt *st = w->st[ST_AE];
+		sqlite3_bind_int64(st, 1, (int64_t)w->n);
+		sqlite3_bind_int64(st, 2, e->tmp);
+		sqlite3_bind_int64(st, 3, (int64_t)e->cur);
+		if ((code = step(w, st, err)) != 0)
+			goto out;
+		if (e->kind == ATT_COUNTRY && e->country) {
+			size_t x;
+			for (x = 0; x < ncc && strcmp(sc->cc[x].code, e->country) != 0; x++)
+				;
+			if (x == ncc) {
+				memcpy(sc->cc[ncc].code, e->country, 3);
+				sc->cc[ncc++].n = 0;
+			}
+			sc->cc[x].n += e->cur;
+		}
+	}
+	qsort(sc->cc, ncc, sizeof *sc->cc, cmp_country_count);
+	for (size_t i = 0; i < ncc; i++) {
+		if (i)
+			buf_addc(countries, ' ');
+		buf_adds(countries, sc->cc[i].code);
+	}
+	buf_adds(countries, "");
+	code = 0;
+out:
+	for (size_t i = 0; i < nents; i++)
+		sc->ents[i]->cur = 0;
+	free(sc->m);
+	free(sc->ents);
+	free(sc->cc);
+	return code;
+}
+
+/* Stages the sentences and relations of the article. */
+static int
+add_sentences(struct att_writer *w, struct scratch *sc, const struct att_doc *doc,
+	      const struct att_doc_ann *ann, struct att_err *err)
+{
+	size_t ns = 0;
+	int code = 0;
+
+	sc->s = xreallocarray(NULL, ann->nsentences + 1, sizeof *sc->s);
+	for (size_t i = 0; i < ann->nsentences; i++) {
+		const struct att_sentence *s = &ann->sentences[i];
+		const char *text = s->field == ATT_TITLE ? doc->title : doc->body;
+		size_t tl = s->field == ATT_TITLE ? strlen(doc->title) : doc->body_len;
+		if ((s->field == ATT_TITLE || s->field == ATT_BODY) && span_ok(text, tl, s->pos, s->len))
+			sc->s[ns++] = s;
+	}
+	qsort(sc->s, ns, sizeof *sc->s, cmp_sentence);
+	sc->npairs = 0;
+	for (size_t k = 0; k < ns; k++) {
+		const struct att_sentence *s = sc->s[k];
+		sqlite3_stmt *st = w->st[ST_SENTENCE];
+		sqlite3_bind_int64(st, 1, (int64_t)w->n);
+		sqlite3_bind_int64(st, 2, (int64_t)k);
+		sqlite3_bind_text(st, 3, field_names[s->field], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, (int64_t)s->pos);
+		sqlite3_bind_int64(st, 5, (int64_t)s->len);
+		sqlite3_bind_double(st, 6, clamp_tone(s->tone));
+		if ((code = step(w, st, err)) != 0)
+			goto out;
+		if (s->ncountries >= 2 && s->countries &&
+		    (code = add_sentence_pairs(w, sc, s, (int64_t)k, err)) != 0)
+			goto out;
+	}
+	qsort(sc->pairs, sc->npairs, sizeof *sc->pairs, cmp_art_pair);
+	for (size_t i = 0; i < sc->npairs; i++) {
+		struct art_pair *p = &sc->pairs[i];
+		sqlite3_stmt *st = w->st[ST_RELATION];
+		sqlite3_bind_int64(st, 1, (int64_t)w->n);
+		sqlite3_bind_text(st, 2, p->a, 2, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, p->b, 2, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 4, (int64_t)p->sentences);
+		sqlite3_bind_double(st, 5, clamp_tone(p->tone_sum / (double)p->sentences));
+		if ((code = step(w, st, err)) != 0)
+			goto out;
+		w->relations++;
+		char key[6] = {p->a[0], p->a[1], ' ', p->b[0], p->b[1], '\0'};
+		struct pairagg *g = strmap_get(&w->pairs, key);
+		if (g == NULL) {
+			g = xcalloc(1, sizeof *g);
+			memcpy(g->a, p->a, 3);
+			memcpy(g->b, p->b, 3);
+			strmap_put(&w->pairs, xstrdup(key), g);
+		}
+		g->articles++;
+		g->sentences += p->sentences;
+		g->tone_sum += p->tone_sum;
+	}
+out:
+	free(sc->s);
+	free(sc->pairs);
+	sc->pairs = NULL;
+	sc->cappairs = sc->npairs = 0;
+	return code;
+}
+
+int
+att_writer_add(struct att_writer *w, const struct att_doc *doc, const struct att_doc_ann *ann,
+	       struct att_err *err)
+{
+	static const struct att_doc_ann none;
+	struct scratch sc = {0};
+	struct buf countries = BUF_INIT;
+	int code;
+
+	if (ann == NULL)
+		ann = &none;
+	w->n++;
+	if ((code = add_mentions(w, &sc, doc, ann, &countries, err)) != 0 ||
+	    (code = add_sentences(w, &sc, doc, ann, err)) != 0) {
+		buf_free(&countries);
+		return code;
+	}
+
+	sqlite3_stmt *st = w->st[ST_DOC];
+	sqlite3_bind_int64(st, 1, (int64_t)w->n);
+	sqlite3_bind_int64(st, 2, (int64_t)doc->seq);
+	bind_opt_text(st, 3, doc->path);
+	bind_opt_text(st, 4, doc->ext_id);
+	sqlite3_bind_text(st, 5, doc->title ? doc->title : "", -1, SQLITE_TRANSIENT);
+	bind_opt_text(st, 6, doc->date);
+	bind_opt_text(st, 7, doc->source);
+	bind_opt_text(st, 8, doc->lang);
+	sqlite3_bind_text64(st, 9, doc->body ? doc->body : "", doc->body ? doc->body_len : 0,
+			    SQLITE_STATIC, SQLITE_UTF8);
+	bind_opt_text(st, 10, doc->url);
+	if (doc->original && (doc->body == NULL || strlen(doc->original) != doc->body_len ||
+			      memcmp(doc->original, doc->body, doc->body_len) != 0))
+		sqlite3_bind_text64(st, 11, doc->original, strlen(doc->original), SQLITE_STATIC, SQLITE_UTF8);
+	else
+		sqlite3_bind_null(st, 11);
+	sqlite3_bind_text(st, 12, countries.data ? countries.data : "", -1, SQLITE_TRANSIENT);
+	code = step(w, st, err);
+	buf_free(&countries);
+	return code;
+}
+
+int
+att_writer_alias(struct att_writer *w, const char *key, const char *alias, struct att_err *err)
+{
+	if (key && alias)
+		alias_add(ent_get(w, key), alias, strlen(alias));
+	return 0;
+}
+
+/* ------------------------------------------------------------------ commit */
+
+static int
+cmp_ent(const void *pa, const void *pb)
+{
+	const struct ent *a = *(const struct ent *const *)pa;
+	const struct ent *b = *(const struct ent *const *)pb;
+	if (a->kind != b->kind)
+		return a->kind - b->kind;
+	int c = strcmp(a->name, b->name);
+	return c ? c : strcmp(a->key, b->key);
+}
+
+static int
+cmp_str(const void *pa, const void *pb)
+{
+	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* Prepares, binds nothing, and runs one statement. */
+static int
+run(struct att_writer *w, sqlite3_stmt **st, const char *sql, const char *what, struct att_err *err)
+{
+	int rc;
+	if (*st == NULL && (rc = sqlite3_prepare_v2(w->db, sql, -1, st, NULL)) != SQLITE_OK)
+		return db_failure(w, rc, what, err);
+	rc = sqlite3_step(*st);
+	sqlite3_reset(*st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_failure(w, rc, what, err);
+	return 0;
+}
+
+/* Writes the entity and alias tables, sorted, and the map of staging ids. */
+static int
+write_entities(struct att_writer *w, struct att_build_stats *stats, struct att_err *err)
+{
+	struct ent **v = xreallocarray(NULL, w->nent + 1, sizeof *v);
+	size_t n = 0;
+	sqlite3_stmt *ins = NULL, *map = NULL, *al = NULL;
+	int code = 0, rc;
+
+	for (size_t i = 0; i < w->nent; i++)
+		if (w->entv[i]->mentions > 0 && w->entv[i]->kind >= 0)
+			v[n++] = w->entv[i];
+	qsort(v, n, sizeof *v, cmp_ent);
+	if ((rc = sqlite3_prepare_v2(w->db, "INSERT INTO main.entity(id, kind, name, country, articles, mentions)"
+				     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &ins, NULL)) != SQLITE_OK ||
+	    (rc = sqlite3_prepare_v2(w->db, "INSERT INTO stage.entmap(tmp, id) VALUES (?1, ?2)", -1, &map,
+				     NULL)) != SQLITE_OK ||
+	    (rc = sqlite3_prepare_v2(w->db, "INSERT OR IGNORE INTO main.alias(key, entity_id, name)"
+				     " VALUES (?1, ?2, ?3)", -1, &al, NULL)) != SQLITE_OK) {
+		code = db_failure(w, rc, "writing entities", err);
+		goto out;
+	}
+	for (size_t i = 0; i < n && code == 0; i++) {
+		struct ent *e = v[i];
+		e->id = (int64_t)i + 1;
+		stats->entities[e->kind]++;
+		sqlite3_bind_int64(ins, 1, e->id);
+		sqlite3_bind_text(ins, 2, kind_names[e->kind], -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 3, e->name, -1, SQLITE_STATIC);
+		bind_opt_text(ins, 4, e->country);
+		sqlite3_bind_int64(ins, 5, (int64_t)e->articles);
+		sqlite3_bind_int64(ins, 6, (int64_t)e->mentions);
+		if ((code = step(w, ins, err)) != 0)
+			break;
+		sqlite3_bind_int64(map, 1, e->tmp);
+		sqlite3_bind_int64(map, 2, e->id);
+		if ((code = step(w, map, err)) != 0)
+			break;
+		alias_add(e, e->name, strlen(e->name));
+		/* Sorted, so that the table is written in the same order every time. */
+		char **names = xreallocarray(NULL, e->aliases.n + 1, sizeof *names);
+		size_t nn = 0;
+		for (size_t s = 0; s < e->aliases.cap; s++)
+			if (e->aliases.keys[s])
+				names[nn++] = e->aliases.keys[s];
+		qsort(names, nn, sizeof *names, cmp_str);
+		for (size_t s = 0; s < nn && code == 0; s++) {
+			size_t kl;
+			char *key = att_fold(names[s], strlen(names[s]), &kl);
+			if (kl > 0) {
+				sqlite3_bind_text(al, 1, key, (int)kl, SQLITE_TRANSIENT);
+				sqlite3_bind_int64(al, 2, e->id);
+				sqlite3_bind_text(al, 3, names[s], -1, SQLITE_STATIC);
+				code = step(w, al, err);
+			}
+			free(key);
+		}
+		free(names);
+	}
+out:
+	sqlite3_finalize(ins);
+	sqlite3_finalize(map);
+	sqlite3_finalize(al);
+	free(v);
+	return code;
+}
+
+static int
+cmp_pairagg(const void *pa, const void *pb)
+{
+	const struct pairagg *a = *(const struct pairagg *const *)pa;
+	const struct pairagg *b = *(const struct pairagg *const *)pb;
+	int c = strcmp(a->a, b->a);
+	return c ? c : strcmp(a->b, b->b);
+}
+
+static int
+write_pairs(struct att_writer *w, struct att_build_stats *stats, struct att_err *err)
+{
+	struct pairagg **v = xreallocarray(NULL, w->pairs.n + 1, sizeof *v);
+	size_t n = 0;
+	sqlite3_stmt *st = NULL;
+	int code = 0, rc;
+
+	for (size_t i = 0; i < w->pairs.cap; i++)
+		if (w->pairs.keys[i])
+			v[n++] = w->pairs.vals[i];
+	qsort(v, n, sizeof *v, cmp_pairagg);
+	rc = sqlite3_prepare_v2(w->db, "INSERT INTO main.pair(a, b, articles, sentences, tone)"
+				" VALUES (?1, ?2, ?3, ?4, ?5)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		code = db_failure(w, rc, "writing pairs", err);
+	for (size_t i = 0; i < n && code == 0; i++) {
+		sqlite3_bind_text(st, 1, v[i]->a, 2, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, v[i]->b, 2, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, (int64_t)v[i]->articles);
+		sqlite3_bind_int64(st, 4, (int64_t)v[i]->sentences);
+		sqlite3_bind_double(st, 5, clamp_tone(v[i]->tone_sum / (double)v[i]->sentences));
+		code = step(w, st, err);
+	}
+	stats->pairs = n;
+	sqlite3_finalize(st);
+	free(v);
+	return code;
+}
+
+/* Copies the staged rows into the tables, articles numbered in date order. */
+static const struct {
+	const char *what, *sql;
+} copy_steps[] = {
+	{"numbering articles",
+	 "INSERT INTO stage.map(id, n) SELECT row_number() OVER"
+	 " (ORDER BY date IS NULL, date, path, seq, n), n FROM stage.doc ORDER BY 1"},
+	{"writing articles",
+	 "INSERT INTO main.article(id, path, title, date, source, lang, body, url, original, countries)"
+	 " SELECT m.id, d.path, d.title, d.date, d.source, d.lang, d.body, d.url, d.original, d.countries"
+	 " FROM stage.map m JOIN stage.doc d ON d.n = m.n ORDER BY m.id"},
+	{"writing mentions",
+	 "INSERT INTO main.mention(article_id, entity_id, field, pos, len)"
+	 " SELECT m.id, e.id, s.field, s.pos, s.len FROM stage.map m JOIN stage.mention s ON s.n = m.n"
+	 " JOIN stage.entmap e ON e.tmp = s.ent ORDER BY m.id, s.field, s.pos"},
+	{"writing article entities",
+	 "INSERT INTO main.article_entity(entity_id, article_id, mentions)"
+	 " SELECT e.id, m.id, s.mentions FROM stage.ae s JOIN stage.map m ON m.n = s.n"
+	 " JOIN stage.entmap e ON e.tmp = s.ent ORDER BY e.id, m.id"},
+	{"writing sentences",
+	 "INSERT INTO main.sentence(article_id, n, field, pos, len, tone)"
+	 " SELECT m.id, s.k, s.field, s.pos, s.len, s.tone FROM stage.map m"
+	 " JOIN stage.sentence s ON s.n = m.n ORDER BY m.id, s.k"},
+	{"writing relations",
+	 "INSERT INTO main.relation(article_id, a, b, sentences, tone)"
+	 " SELECT m.id, s.a, s.b, s.sentences, s.tone FROM stage.map m"
+	 " JOIN stage.relation s ON s.n = m.n ORDER BY m.id, s.a, s.b"},
+	{"writing evidence",
+	 "INSERT INTO main.evidence(a, b, article_id, n)"
+	 " SELECT s.a, s.b, m.id, s.k FROM stage.evidence s JOIN stage.map m ON m.n = s.n"
+	 " ORDER BY s.a, s.b, m.id, s.k"},
+};
+
+/* Makes the renamed file durable: data, then the directory entry. */
+static int
+sync_path(const char *path, int dir, struct att_err *err, const char *target)
+{
+	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
+	if (fd < 0)
+		return att_err_set(err, EX_IOERR, "%s: cannot sync %s: %s", target, path, strerror(errno));
+	if (fsync(fd) != 0 && !(dir && (errno == EINVAL || errno == EBADF))) {
+		int e = errno;
+		close(fd);
+		return att_err_set(err, EX_IOERR, "%s: cannot sync %s: %s", target, path, strerror(e));
+	}
+	close(fd);
+	return 0;
+}
+
+int
+att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct att_err *err)
+{
+	struct att_build_stats none;
+	int code = 0;
+	sqlite3_stmt *st = NULL;
+
+	if (stats == NULL)
+		stats = &none;
+	memset(stats, 0, sizeof *stats);
+	stats->articles = w->n;
+	stats->mentions = w->mentions;
+	stats->relations = w->relations;
+
+	for (int i = 0; i < ST_COUNT; i++) {
+		sqlite3_finalize(w->st[i]);
+		w->st[i] = NULL;
+	}
+	if ((code = write_entities(w, stats, err)) != 0 || (code = write_pairs(w, stats, err)) != 0)
+		goto fail;
+	for (size_t i = 0; i < ATT_ARRAY_LEN(copy_steps); i++) {
+		code = run(w, &st, copy_steps[i].sql, copy_steps[i].what, err);
+		sqlite3_finalize(st);
+		st = NULL;
+		if (code)
+			goto fail;
+	}
+	char *meta = sqlite3_mprintf("INSERT INTO main.meta(key, value) VALUES ('generator', %Q),"
+				     " ('format', '1')", "attache-index " PACKAGE_VERSION);
+	code = exec(w, meta, "writing meta", err);
+	sqlite3_free(meta);
+	if (code ||
+	    (code = exec(w, "INSERT INTO main.article_fts(article_fts) VALUES ('rebuild')",
+			 "building the full-text index", err)) != 0 ||
+	    (code = exec(w, "COMMIT", "committing", err)) != 0 ||
+	    (code = exec(w, "DETACH stage", "closing the staging file", err)) != 0)
+		goto fail;
+	unlink(w->stage);
+	if ((code = exec(w, "PRAGMA main.optimize; PRAGMA main.locking_mode=NORMAL;"
+			 " PRAGMA main.journal_mode=DELETE", "finishing", err)) != 0)
+		goto fail;
+	if (sqlite3_close(w->db) != SQLITE_OK) {
+		code = db_failure(w, sqlite3_errcode(w->db), "closing", err);
+		goto fail;
+	}
+	w->db = NULL;
+	if ((code = sync_path(w->tmp, 0, err, w->target)) != 0)
+		goto fail;
+	if (rename(w->tmp, w->target) != 0) {
+		code = att_err_set(err, EX_IOERR, "%s: cannot rename %s into place: %s", w->target, w->tmp,
+				   strerror(errno));
+		goto fail;
+	}
+	sync_path(w->dir, 1, NULL, w->target);
+	free(w->tmp);
+	w->tmp = NULL;
+	att_writer_abort(w);
+	return 0;
+fail:
+	att_writer_abort(w);
+	return code;
+}
+
+void
+att_writer_interrupt(struct att_writer *w)
+{
+	if (w && w->db)
+		sqlite3_interrupt(w->db);
+}
+
+void
+att_writer_abort(struct att_writer *w)
+{
+	if (w == NULL)
+		return;
+	for (int i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(w->st[i]);
+	if (w->db) {
+		sqlite3_exec(w->db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close_v2(w->db);
+	}
+	if (w->lockfd >= 0) {
+		if (w->tmp)
+			unlink(w->tmp);
+		if (w->stage)
+			unlink(w->stage);
+		/* Remove the lock file while we still hold it (see take_lock). */
+		unlink(w->lock);
+		close(w->lockfd);
+	}
+	for (size_t i = 0; i < w->nent; i++)
+		ent_free(w->entv[i]);
+	free(w->entv);
+	strmap_free(&w->ents, NULL);
+	strmap_free(&w->pairs, free);
+	free(w->target);
+	free(w->tmp);
+	free(w->stage);
+	free(w->lock);
+	free(w->dir);
+	free(w);
+}
+
+/* ------------------------------------------------------------------ docs */
+
+void
+att_doc_free(struct att_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	free(doc->path);
+	free(doc->ext_id);
+	free(doc->title);
+	free(doc->date);
+	free(doc->source);
+	free(doc->lang);
+	free(doc->url);
+	free(doc->body);
+	free(doc->original);
+	memset(doc, 0, sizeof *doc);
+}
+
+void
+att_doc_ann_free(struct att_doc_ann *ann)
+{
+	if (ann == NULL)
+		return;
+	/* The arrays live in the storage too. */
+	if (ann->free_storage)
+		ann->free_storage(ann->storage);
+	memset(ann, 0, sizeof *ann);
+}
