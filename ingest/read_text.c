@@ -246,6 +246,8 @@ static int
 valid_ymd(int y, int m, int d)
 {
 	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 0)
+		return y >= 1800 && y <= 2200 && d == 0;
 	return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && (d == 0 || (d >= 1 && d <= days[m - 1]));
 }
 
@@ -254,12 +256,14 @@ format_date(char out[11], int y, int m, int d, size_t used)
 {
 	if (!valid_ymd(y, m, d))
 		return 0;
+	/* valid_ymd bounds every field, so these fit in 10 characters. */
+	unsigned yy = (unsigned)y % 10000, mm = (unsigned)m % 100, dd = (unsigned)d % 100;
 	if (m == 0)
-		snprintf(out, 11, "%04d", y);
+		snprintf(out, 11, "%04u", yy);
 	else if (d == 0)
-		snprintf(out, 11, "%04d-%02d", y, m);
+		snprintf(out, 11, "%04u-%02u", yy, mm);
 	else
-		snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+		snprintf(out, 11, "%04u-%02u-%02u", yy, mm, dd);
 	return used;
 }
 
@@ -539,14 +543,45 @@ looks_like_body(const char *s, size_t n)
 	return 0;
 }
 
-/* A title made from the first sentence of BODY, cut at a word boundary. */
+/* 1 when the punctuation at B[I] ends a sentence: followed by the end of
+ * the line, or a space and a capital or an opening quote ("22 nov.
+ * (askanews)" does not end one). */
+static int
+sentence_end(const char *b, size_t n, size_t i)
+{
+	if (i + 1 >= n || b[i + 1] == '\n')
+		return 1;
+	if (b[i + 1] != ' ' || i + 2 >= n)
+		return 0;
+	unsigned char c = (unsigned char)b[i + 2];
+	return is_upper_ascii((char)c) || c == '"' || (c == 0xe2 && i + 4 < n && (unsigned char)b[i + 3] == 0x80) ||
+	       c == 0xc2 || (c == 0xc3 && i + 3 < n && (unsigned char)b[i + 3] < 0x9f);
+}
+
+/* A title made from the first sentence of BODY (after a dateline), cut
+ * at a word boundary with an ellipsis. */
 static char *
 title_from_body(const char *b, size_t n)
 {
+	size_t al;
+	if (dateline_agency(b, n, &al)) {
+		/* "Roma, 22 nov. (askanews) – Mosca vuole...": start after the dash. */
+		const char *close = memchr(b, ')', n < 100 ? n : 100);
+		size_t i = close ? (size_t)(close - b) + 1 : 0;
+		while (i < n && b[i] == ' ')
+			i++;
+		if (i < n && b[i] == '-')
+			i++;
+		else if (i + 3 <= n && (memcmp(b + i, "\xe2\x80\x93", 3) == 0 || memcmp(b + i, "\xe2\x80\x94", 3) == 0))
+			i += 3;
+		while (i < n && b[i] == ' ')
+			i++;
+		b += i;
+		n -= i;
+	}
 	size_t end = 0;
 	while (end < n && b[end] != '\n') {
-		if ((b[end] == '.' || b[end] == '!' || b[end] == '?') &&
-		    (end + 1 >= n || b[end + 1] == ' ' || b[end + 1] == '\n')) {
+		if ((b[end] == '.' || b[end] == '!' || b[end] == '?') && sentence_end(b, n, end)) {
 			if (b[end] != '.')
 				end++;
 			break;
@@ -647,7 +682,7 @@ text_to_doc(const char *text, size_t len, unsigned flags, struct att_doc *doc)
 			const char *src = NULL;
 			size_t sl = 0;
 			if (has_prefix(l->s, l->len, "fonte:") || has_prefix(l->s, l->len, "source:")) {
-				src = memchr(l->s, ':', l->len) + 1;
+				src = (const char *)memchr(l->s, ':', l->len) + 1;
 				sl = l->len - (size_t)(src - l->s);
 				while (sl && *src == ' ')
 					src++, sl--;

@@ -771,6 +771,16 @@ att_writer_alias(struct att_writer *w, const char *key, const char *alias, struc
 	return 0;
 }
 
+void
+att_writer_keys(struct att_writer *w, void (*cb)(void *arg, const char *key), void *arg)
+{
+	/* By index: CB may add aliases, never entities that were not there. */
+	size_t n = w->nent;
+	for (size_t i = 0; i < n; i++)
+		if (w->entv[i]->mentions > 0)
+			cb(arg, w->entv[i]->key);
+}
+
 /* ------------------------------------------------------------------ commit */
 
 static int

@@ -82,6 +82,9 @@ int att_writer_add(struct att_writer *w, const struct att_doc *doc, const struct
  * alias, so that `country:Belarus` finds Bielorussia in an Italian corpus).
  * Aliases of keys that no article mentions are ignored at commit. */
 int att_writer_alias(struct att_writer *w, const char *key, const char *alias, struct att_err *err);
+/* Calls CB with the key of every entity mentioned so far (for instance to
+ * add its gazetteer aliases with att_writer_alias before the commit). */
+void att_writer_keys(struct att_writer *w, void (*cb)(void *arg, const char *key), void *arg);
 struct att_build_stats {
 	uint64_t articles, mentions, pairs, relations;
 	uint64_t entities[4]; /* by enum att_kind */
