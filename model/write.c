@@ -1096,7 +1096,10 @@ att_doc_ann_free(struct att_doc_ann *ann)
 {
 	if (ann == NULL)
 		return;
-	/* The arrays live in the storage too. */
+	/* The two arrays are malloc'd; strings and country lists live in the
+	 * recogniser's storage. */
+	free(ann->mentions);
+	free(ann->sentences);
 	if (ann->free_storage)
 		ann->free_storage(ann->storage);
 	memset(ann, 0, sizeof *ann);
