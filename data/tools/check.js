@@ -33,6 +33,7 @@ for (const name of ['countries', 'orgs', 'persons', 'places']) {
       if (!a.trim() || a === '=') err(f, ln, `empty alias in ${canon}`);
       if (a !== a.trim()) err(f, ln, `alias with outer spaces '${a}'`);
       if (/[\t|]/.test(a)) err(f, ln, `alias with tab or bar '${a}'`);
+      if (/^\p{Ll}/u.test(a) && a !== a.toLowerCase()) err(f, ln, `alias starts lowercase but has capitals '${a}'`);
     }
     for (const a of [canon, ...aliases]) {
       const k = kind + '\t' + fold(a);

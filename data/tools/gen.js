@@ -61,6 +61,8 @@ class Table {
       a = clean(a);
       if (!a || a === '=') continue;
       if (a.includes('|') || a.includes('\t')) throw new Error('bad alias ' + a);
+      // an alias starting with a lowercase letter matches in any case: write it all-lowercase so the rule is explicit
+      if (/^\p{Ll}/u.test(a)) a = a.toLowerCase();
       r.aliases.push(a);
     }
     return r;
