@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
+#include <unilbrk.h>
 #include <uniwidth.h>
 #include <wchar.h>
 
@@ -287,4 +288,78 @@ const char *
 att_ellipsis(void)
 {
 	return att_draw_ascii ? "~" : "\xe2\x80\xa6";
+}
+
+static void
+wline_add(struct att_wline **v, size_t *n, size_t *cap, const char *s, size_t start, size_t end,
+	  int w)
+{
+	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\n'))
+		end--;
+	do {
+		int lw;
+		size_t fit = att_text_fit(s + start, end - start, w, &lw);
+		if (fit == 0 && start < end) { /* one character wider than the line */
+			ucs4_t cp;
+			int l = u8_mbtouc(&cp, (const uint8_t *)s + start, end - start);
+			fit = l > 0 ? (size_t)l : 1;
+		}
+		if (*n == *cap) {
+			*cap = *cap ? 2 * *cap : 64;
+			*v = xreallocarray(*v, *cap, sizeof **v);
+		}
+		(*v)[(*n)++] = (struct att_wline){start, start + fit};
+		start += fit;
+	} while (start < end);
+}
+
+size_t
+att_wrap(const char *s, size_t n, int w, struct att_wline **out)
+{
+	struct att_wline *v = NULL;
+	size_t nv = 0, cap = 0, start = 0;
+
+	if (w < 1)
+		w = 1;
+	*out = NULL;
+	if (n == 0)
+		return 0;
+	char *breaks = xmalloc(n);
+	u8_width_linebreaks((const uint8_t *)s, n, w, 0, 0, NULL, "UTF-8", breaks);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n' || breaks[i] == UC_BREAK_MANDATORY) {
+			wline_add(&v, &nv, &cap, s, start, i, w);
+			start = s[i] == '\n' ? i + 1 : i;
+		} else if (breaks[i] == UC_BREAK_POSSIBLE && i > start) {
+			wline_add(&v, &nv, &cap, s, start, i, w);
+			start = i;
+		}
+	}
+	if (start < n)
+		wline_add(&v, &nv, &cap, s, start, n, w);
+	free(breaks);
+	*out = v;
+	return nv;
+}
+
+char *
+att_clean_cut(const char *raw, size_t n, const size_t *cuts, size_t ncuts, unsigned flags,
+	      size_t *mapped, size_t *len)
+{
+	struct buf out = BUF_INIT;
+	size_t from = 0;
+
+	flags |= att_draw_ascii ? ATT_SAN_ASCII : 0;
+	for (size_t i = 0; i < ncuts; i++) {
+		size_t c = cuts[i] > n ? n : cuts[i];
+		if (c > from) {
+			att_sanitize(&out, raw + from, c - from, flags);
+			from = c;
+		}
+		mapped[i] = out.len;
+	}
+	if (from < n)
+		att_sanitize(&out, raw + from, n - from, flags);
+	*len = out.len;
+	return out.data ? buf_steal(&out) : xstrdup("");
 }

@@ -50,3 +50,22 @@ const char *att_vline(void);
 const char *att_ellipsis(void);
 
 #endif
+
+/* One wrapped line: bytes [start, end) of the text, trailing spaces and
+ * the newline left out. */
+struct att_wline {
+	size_t start, end;
+};
+
+/* Wraps the sanitised text S[0..N) (newlines kept) at W columns, at the
+ * line-break opportunities of UAX #14 (libunistring), keeping paragraphs;
+ * a word wider than W is cut at a character boundary. Returns the number
+ * of lines, stored in *OUT (owned by the caller). */
+size_t att_wrap(const char *s, size_t n, int w, struct att_wline **out);
+
+/* Sanitises RAW[0..N) in chunks cut at the sorted offsets CUTS[0..NCUTS)
+ * (which must lie in 0..N), so that MAPPED[i] is where CUTS[i] lands in
+ * the result. Returns the sanitised text (owned by the caller), its
+ * length in *LEN. */
+char *att_clean_cut(const char *raw, size_t n, const size_t *cuts, size_t ncuts, unsigned flags,
+		    size_t *mapped, size_t *len);

@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <langinfo.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,7 @@
 #include "model/text.h"
 #include "model/util.h"
 #include "tui/batch.h"
+#include "tui/app.h"
 
 static void
 usage(FILE *fp)
@@ -27,6 +30,7 @@ usage(FILE *fp)
 		"      --show ID         print article ID with its entities marked\n"
 		"      --matrix [FILTER] print the country co-mention matrix as CSV\n"
 		"      --entities [FILTER]  print the entities as TSV, most articles first\n"
+		"      --script FILE     read keys and commands from FILE, headless (tests)\n"
 		"  -h, --help            show this help and exit\n"
 		"  -V, --version         show the version and exit\n"
 		"\n"
@@ -68,6 +72,29 @@ demo_index(void)
 	return xstrdup(ATT_PKGDATADIR "/demo.idx");
 }
 
+/* The browser needs a terminal on both sides and a TERM that names one;
+ * checked before anything is drawn, so that a pipe never gets curses
+ * output. Returns 0 or an exit code (the message printed). */
+static int
+check_terminal(void)
+{
+	const char *term = getenv("TERM");
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "attache: %s is not a terminal; for scripts use the batch modes "
+				"(--list, --show, --matrix, --entities; see attache --help)\n",
+			!isatty(STDIN_FILENO) ? "standard input" : "standard output");
+		return EX_USAGE;
+	}
+	if (!term || !*term || strcmp(term, "dumb") == 0) {
+		fprintf(stderr, "attache: TERM is %s: the browser needs a terminal that can move "
+				"the cursor (set TERM, e.g. TERM=xterm-256color)\n",
+			!term ? "not set" : !*term ? "empty" : "'dumb'");
+		return EX_CONFIG;
+	}
+	return 0;
+}
+
 static char *
 resolve_index(const char *arg)
 {
@@ -83,8 +110,10 @@ resolve_index(const char *arg)
 int
 main(int argc, char **argv)
 {
+	enum { OPT_SCRIPT = 512 };
 	static const struct option longopts[] = {
 		{"check", no_argument, NULL, 'c'},
+		{"script", required_argument, NULL, OPT_SCRIPT},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		/* batch modes (tui/batch.c) */
@@ -94,15 +123,18 @@ main(int argc, char **argv)
 		{"entities", no_argument, NULL, 256 + ATT_BATCH_ENTITIES},
 		{NULL, 0, NULL, 0},
 	};
-	int opt, check = 0;
+	int opt, check = 0, code = 0;
 	enum att_batch_mode batch = ATT_BATCH_NONE; /* batch modes */
 	const char *show_id = NULL;
+	const char *script = NULL;
 	struct att_err err;
 
+	setlocale(LC_ALL, "");
 	att_progname = "attache";
 	while ((opt = getopt_long(argc, argv, "chV", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'c': check = 1; break;
+		case OPT_SCRIPT: script = optarg; break;
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("attache %s (index format %d)\n", PACKAGE_VERSION, 1); return 0;
 		/* batch modes: one at most */
@@ -129,11 +161,11 @@ main(int argc, char **argv)
 	char *path = resolve_index(optind < argc ? argv[optind] : NULL);
 	struct att_index *idx;
 	att_err_clear(&err);
+
 	if (att_index_open(path, &idx, &err) != 0) {
 		free(path);
 		return fail(&err);
 	}
-	int code = 0;
 	if (check) {
 		struct att_index_summary sum;
 		if (att_index_check(idx, &sum, &err) != 0) {
@@ -146,9 +178,12 @@ main(int argc, char **argv)
 			       (long long)sum.mentions, (long long)sum.relations, (long long)sum.pairs);
 			free(safe);
 		}
+	} else if (!script && (code = check_terminal()) != 0) {
+		/* the message is printed */
 	} else {
-		fprintf(stderr, "attache: the browser is not built yet; use --check\n");
-		code = EX_SOFTWARE;
+		code = app_run(idx, path, script, &err);
+		if (code != 0 && err.msg[0])
+			fail(&err);
 	}
 	att_index_close(idx);
 	free(path);

@@ -1,0 +1,765 @@
+/* app.c: the browser's main loop: layout of the panes, the status line,
+ * dispatch of actions, signals and the terminal's life cycle. */
+#include "config.h"
+
+#include "tui/app.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "model/text.h"
+#include "tui/draw.h"
+#include "tui/keys.h"
+#include "tui/prompt.h"
+#include "tui/script.h"
+
+/* Below this size the panes are replaced by a notice. */
+#define MIN_COLS 40
+#define MIN_ROWS 10
+
+static volatile sig_atomic_t got_signal;
+static struct att_index *volatile query_idx;
+
+static void
+on_exit_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* Fatal signals: restore the terminal as well as we can, then die as the
+ * signal would have made us die. */
+static void
+on_fatal_signal(int sig)
+{
+	endwin();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* While a query runs, SIGALRM polls the keyboard: a key press cancels. */
+static void
+on_alarm(int sig)
+{
+	struct pollfd pfd = {0, POLLIN, 0};
+	(void)sig;
+	if (query_idx && poll(&pfd, 1, 0) > 0)
+		att_index_interrupt(query_idx);
+}
+
+static void
+install_signals(int interactive)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_exit_signal; /* no SA_RESTART: a blocked read returns */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_fatal_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGABRT, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGFPE, &sa, NULL);
+	if (interactive) {
+		sa.sa_handler = on_alarm;
+		sa.sa_flags = SA_RESTART;
+		sigaction(SIGALRM, &sa, NULL);
+	}
+	signal(SIGPIPE, SIG_IGN);
+}
+
+void
+app_query_begin(struct app *app)
+{
+	struct itimerval it = {{0, 50000}, {0, 50000}};
+
+	app->idx->cancel = 0;
+	if (app->script)
+		return;
+	query_idx = app->idx;
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
+void
+app_query_end(struct app *app)
+{
+	struct itimerval it = {{0, 0}, {0, 0}};
+
+	if (app->script)
+		return;
+	setitimer(ITIMER_REAL, &it, NULL);
+	query_idx = NULL;
+}
+
+void
+app_message(struct app *app, int error, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	free(app->message);
+	app->message = att_draw_clean(b.data ? b.data : "", b.len, 0);
+	app->message_error = error;
+	app->status_dirty = 1;
+	buf_free(&b);
+}
+
+void
+app_model_error(struct app *app, const struct att_err *err)
+{
+	if (err->code == ATT_CANCELLED)
+		app_message(app, 0, "cancelled");
+	else
+		app_message(app, 1, "%s", err->msg);
+}
+
+void
+app_dirty(struct app *app, enum pane_id id)
+{
+	app->panes[id].dirty = 1;
+}
+
+int
+app_set_filter(struct app *app, const char *text, struct att_err *err)
+{
+	struct att_filter *f;
+
+	app_query_begin(app);
+	int rc = att_filter_compile(app->idx, text, &f, err);
+	app_query_end(app);
+	if (rc != 0)
+		return rc;
+	att_filter_free(app->filter);
+	app->filter = f;
+	for (int i = 0; i < PANE_COUNT; i++) {
+		if (app->panes[i].ops->reload)
+			app->panes[i].ops->reload(app, &app->panes[i]);
+		app->panes[i].dirty = 1;
+	}
+	const char *notes = att_filter_notes(f);
+	if (notes)
+		app_message(app, 0, "%s", notes);
+	app->status_dirty = 1;
+	return 0;
+}
+
+int
+app_move(enum att_action act, int64_t *cur, int64_t *top, int64_t count, int h)
+{
+	int64_t c = *cur;
+	int64_t page = h > 1 ? h - 1 : 1;
+
+	switch (act) {
+	case ACT_MOVE_DOWN: c++; break;
+	case ACT_MOVE_UP: c--; break;
+	case ACT_PAGE_DOWN: c += page; *top += page; break;
+	case ACT_PAGE_UP: c -= page; *top -= page; break;
+	case ACT_HALF_DOWN: c += h / 2 ? h / 2 : 1; *top += h / 2; break;
+	case ACT_HALF_UP: c -= h / 2 ? h / 2 : 1; *top -= h / 2; break;
+	case ACT_MOVE_FIRST: c = 0; break;
+	case ACT_MOVE_LAST: c = count > 0 ? count - 1 : 0; break;
+	default: return 0;
+	}
+	if (count >= 0 && c > count - 1)
+		c = count - 1;
+	if (c < 0)
+		c = 0;
+	*cur = c;
+	app_scroll_to(c, top, h, count);
+	return 1;
+}
+
+void
+app_scroll_to(int64_t cur, int64_t *top, int h, int64_t count)
+{
+	if (h < 1)
+		h = 1;
+	if (count >= 0 && *top > count - h)
+		*top = count - h;
+	if (*top < 0)
+		*top = 0;
+	if (cur < *top)
+		*top = cur;
+	if (cur >= *top + h)
+		*top = cur - h + 1;
+}
+
+/* ---------------------------------------------------------------- layout */
+
+static void
+place(struct pane *p, int y, int x, int h, int w)
+{
+	if (p->win && p->y == y && p->x == x && p->h == h && p->w == w) {
+		p->dirty = 1;
+		return;
+	}
+	if (p->win)
+		delwin(p->win);
+	p->win = NULL;
+	if (h < 1 || w < 1)
+		return;
+	p->y = y, p->x = x, p->h = h, p->w = w;
+	p->win = newwin(h, w, y, x);
+	p->dirty = 1;
+}
+
+static void
+hide(struct pane *p)
+{
+	if (p->win)
+		delwin(p->win);
+	p->win = NULL;
+	p->h = p->w = 0;
+}
+
+/* Places the windows for the current size, focus and overlay. */
+static void
+layout(struct app *app)
+{
+	int h = app->rows - 1;
+
+	for (int i = 0; i < PANE_COUNT; i++)
+		hide(&app->panes[i]);
+	app->too_small = app->cols < MIN_COLS || app->rows < MIN_ROWS;
+	if (app->too_small)
+		return;
+	if (app->overlay != PANE_COUNT) {
+		place(&app->panes[app->overlay], 0, 0, h, app->cols);
+		return;
+	}
+	if (app->cols >= 160 && app->rows >= 40) {
+		int left = app->cols * 2 / 5;
+		app->layout = 3;
+		place(&app->panes[PANE_LIST], 0, 0, h / 2, left);
+		place(&app->panes[PANE_MATRIX], h / 2, 0, h - h / 2, left);
+		place(&app->panes[PANE_ARTICLE], 0, left, h, app->cols - left);
+	} else if (app->cols >= 120) {
+		int left = app->cols * 9 / 20;
+		app->layout = 2;
+		if (app->focus != PANE_LIST)
+			app->second = app->focus;
+		place(&app->panes[PANE_LIST], 0, 0, h, left);
+		place(&app->panes[app->second], 0, left, h, app->cols - left);
+	} else {
+		app->layout = 1;
+		place(&app->panes[app->focus], 0, 0, h, app->cols);
+	}
+}
+
+void
+app_focus(struct app *app, enum pane_id id)
+{
+	app->focus = id;
+	app->overlay = PANE_COUNT;
+	layout(app);
+	app->status_dirty = 1;
+}
+
+void
+app_overlay(struct app *app, enum pane_id id)
+{
+	app->overlay = id;
+	layout(app);
+	app->status_dirty = 1;
+}
+
+static void
+resize(struct app *app, int rows, int cols)
+{
+	if (rows < 1)
+		rows = 1;
+	if (cols < 1)
+		cols = 1;
+	app->rows = rows, app->cols = cols;
+	layout(app);
+	app->status_dirty = 1;
+	clearok(curscr, TRUE);
+}
+
+/* ------------------------------------------------------------- drawing */
+
+/* The frame of a pane: its title row, and a border on its left side when
+ * it does not start at column 0. Content goes below and beside it. */
+static void
+draw_frame(struct app *app, struct pane *p)
+{
+	int focused = (p->id == app->focus && app->overlay == PANE_COUNT) || p->id == app->overlay;
+	attr_t a = att_color_attr[focused ? COL_TITLE_FOCUS : COL_TITLE];
+	int bx = p->x > 0 ? 1 : 0;
+	struct buf pos = BUF_INIT;
+
+	if (bx) {
+		for (int y = 0; y < p->h; y++) {
+			wmove(p->win, y, 0);
+			att_draw_text(p->win, att_vline(), strlen(att_vline()), 1,
+				      att_color_attr[COL_BORDER]);
+		}
+	}
+	wmove(p->win, 0, bx);
+	int w = att_draw_fit(p->win, p->ops->title, p->w - bx, a, 0);
+	if (p->ops->position)
+		p->ops->position(app, p, &pos);
+	if (pos.len && w + 2 < p->w - bx) {
+		waddstr(p->win, "  ");
+		att_draw_fit(p->win, pos.data, p->w - bx - w - 2, att_color_attr[COL_DIM], 0);
+	}
+	buf_free(&pos);
+}
+
+static void
+draw_status(struct app *app)
+{
+	struct buf b = BUF_INIT;
+	enum pane_id cur = app->overlay != PANE_COUNT ? app->overlay : app->focus;
+	struct pane *p = &app->panes[cur];
+	attr_t a = att_color_attr[COL_STATUS];
+	char *ftext;
+
+	buf_printf(&b, "[%s]", p->ops->title);
+	if (p->ops->position) {
+		buf_addc(&b, ' ');
+		p->ops->position(app, p, &b);
+	}
+	const char *ft = att_filter_text(app->filter);
+	ftext = att_draw_clean(ft, strlen(ft), 0);
+	if (*ftext)
+		buf_printf(&b, "  filter: %s", ftext);
+	free(ftext);
+	wmove(stdscr, app->rows - 1, 0);
+	int w = 0;
+	if (app->message && *app->message) {
+		int mw = att_text_width(app->message, strlen(app->message));
+		int left = app->cols - mw - 2;
+		if (left < app->cols / 2)
+			left = app->cols / 2;
+		w = att_draw_fit(stdscr, b.data, left, a, 1);
+		w += att_draw_fit(stdscr, "  ", app->cols - w, a, 0);
+		w += att_draw_fit(stdscr, app->message, app->cols - w,
+				  att_color_attr[app->message_error ? COL_STATUS_ERROR : COL_STATUS], 0);
+	} else {
+		w = att_draw_fit(stdscr, b.data, app->cols, a, 0);
+	}
+	wattrset(stdscr, a);
+	for (; w < app->cols; w++)
+		waddch(stdscr, ' ');
+	wattrset(stdscr, A_NORMAL);
+	wnoutrefresh(stdscr);
+	buf_free(&b);
+}
+
+static void
+draw_too_small(struct app *app)
+{
+	werase(stdscr);
+	const char *msg = "terminal too small";
+	char size[64];
+	snprintf(size, sizeof size, "need %dx%d", MIN_COLS, MIN_ROWS);
+	int y = app->rows / 2 - 1;
+	if (y < 0)
+		y = 0;
+	wmove(stdscr, y, 0);
+	att_draw_fit(stdscr, msg, app->cols, A_BOLD, 0);
+	if (y + 1 < app->rows) {
+		wmove(stdscr, y + 1, 0);
+		att_draw_fit(stdscr, size, app->cols, A_NORMAL, 0);
+	}
+	wnoutrefresh(stdscr);
+}
+
+void
+app_refresh(struct app *app)
+{
+	if (app->too_small) {
+		draw_too_small(app);
+		doupdate();
+		return;
+	}
+	for (int i = 0; i < PANE_COUNT; i++) {
+		struct pane *p = &app->panes[i];
+		if (!p->win || !p->dirty)
+			continue;
+		werase(p->win);
+		p->ops->draw(app, p);
+		draw_frame(app, p);
+		wnoutrefresh(p->win);
+		p->dirty = 0;
+		app->status_dirty = 1;
+	}
+	if (app->status_dirty && !app->prompt_active) {
+		draw_status(app);
+		app->status_dirty = 0;
+	}
+	if (app->prompt_active && app->prompt_draw)
+		app->prompt_draw(app);
+	doupdate();
+}
+
+/* ----------------------------------------------------------------- input */
+
+int
+app_input_pending(struct app *app)
+{
+	if (app->script)
+		return script_pending(app->script);
+	wtimeout(stdscr, 0);
+	wint_t wch;
+	int r = wget_wch(stdscr, &wch);
+	wtimeout(stdscr, -1);
+	if (r == ERR)
+		return 0;
+	if (r == KEY_CODE_YES)
+		unget_wch(0), ungetch((int)wch); /* function keys go back as codes */
+	else
+		unget_wch((wchar_t)wch);
+	return 1;
+}
+
+int
+app_getkey(struct app *app)
+{
+	int errs = 0;
+
+	if (app->script) {
+		struct att_err err;
+		att_err_clear(&err);
+		int k = app->script ? script_next(app->script, app, &err) : -1;
+		if (k == -2) {
+			app->script_err = err;
+			return -1;
+		}
+		return k;
+	}
+	for (;;) {
+		wint_t wch;
+		if (got_signal)
+			return -1;
+		int r = wget_wch(stdscr, &wch);
+		if (r == KEY_CODE_YES)
+			return (int)wch | ATT_KEY_FN;
+		if (r == OK)
+			return (int)wch;
+		/* ERR in blocking mode: a signal, or the terminal is gone. */
+		if (got_signal)
+			return -1;
+		if (errno == EINTR && errs < 100) {
+			errs++;
+			continue;
+		}
+		if (++errs >= 3 || !isatty(0))
+			return -1;
+	}
+}
+
+/* ------------------------------------------------------------- actions */
+
+static int
+live_filter(struct app *app, const char *text, int *pos, struct att_err *err)
+{
+	int rc = app_set_filter(app, text, err);
+	*pos = rc ? prompt_error_pos(err->msg) : 0;
+	return rc;
+}
+
+static void
+do_filter(struct app *app)
+{
+	const char *old = att_filter_text(app->filter);
+	char *saved = xstrdup(old);
+	char *text = NULL;
+	int r = prompt_run(app, PROMPT_FILTER, "Filter: ", saved, live_filter, &text);
+	struct att_err err;
+
+	att_err_clear(&err);
+	if (r == 1) {
+		if (app_set_filter(app, text, &err) != 0) {
+			app_message(app, 1, "%s", err.msg);
+			app_set_filter(app, saved, &err);
+		}
+	} else if (strcmp(att_filter_text(app->filter), saved) != 0) {
+		app_set_filter(app, saved, &err); /* Esc: back to the previous filter */
+	}
+	if (r < 0)
+		app->quit = 1;
+	free(text);
+	free(saved);
+	for (int i = 0; i < PANE_COUNT; i++)
+		app->panes[i].dirty = 1;
+}
+
+static void
+do_search(struct app *app, struct pane *p)
+{
+	char *text = NULL;
+	int r = prompt_run(app, PROMPT_SEARCH, "/", "", NULL, &text);
+
+	if (r < 0)
+		app->quit = 1;
+	if (r == 1 && *text) {
+		free(app->search);
+		app->search = text;
+		text = NULL;
+		if (p->ops->search && p->ops->search(app, p, app->search, 0) == 0)
+			app_message(app, 1, "not found: %s", app->search);
+		p->dirty = 1;
+	}
+	free(text);
+	for (int i = 0; i < PANE_COUNT; i++)
+		app->panes[i].dirty = 1;
+}
+
+/* The actions every pane shares; returns R_* bits. */
+static int
+global_action(struct app *app, struct pane *p, enum att_action act)
+{
+	switch (act) {
+	case ACT_QUIT:
+		app->quit = 1;
+		return R_QUIT;
+	case ACT_BACK:
+		if (app->overlay != PANE_COUNT) {
+			app->overlay = PANE_COUNT;
+			layout(app);
+		} else if (app->layout == 1 && app->focus != PANE_LIST) {
+			app_focus(app, PANE_LIST);
+		} else {
+			app->quit = 1;
+			return R_QUIT;
+		}
+		return R_LAYOUT;
+	case ACT_HELP:
+		app_overlay(app, PANE_HELP);
+		return R_LAYOUT;
+	case ACT_NEXT_PANE:
+	case ACT_PREV_PANE: {
+		static const enum pane_id order[] = {PANE_LIST, PANE_ARTICLE, PANE_MATRIX};
+		int i = 0;
+		while (i < 3 && order[i] != app->focus)
+			i++;
+		i = (i + (act == ACT_NEXT_PANE ? 1 : 2)) % 3;
+		app_focus(app, order[i]);
+		return R_LAYOUT;
+	}
+	case ACT_PANE_LIST: app_focus(app, PANE_LIST); return R_LAYOUT;
+	case ACT_PANE_ARTICLE: app_focus(app, PANE_ARTICLE); return R_LAYOUT;
+	case ACT_PANE_MATRIX: app_focus(app, PANE_MATRIX); return R_LAYOUT;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		for (int i = 0; i < PANE_COUNT; i++)
+			app->panes[i].dirty = 1;
+		app->status_dirty = 1;
+		return R_LAYOUT;
+	case ACT_SUSPEND:
+		if (!app->script) {
+			endwin();
+			raise(SIGTSTP);
+			refresh();
+			clearok(curscr, TRUE);
+		}
+		for (int i = 0; i < PANE_COUNT; i++)
+			app->panes[i].dirty = 1;
+		return R_LAYOUT;
+	case ACT_FILTER:
+		do_filter(app);
+		return R_LAYOUT;
+	case ACT_FILTER_CLEAR: {
+		struct att_err err;
+		att_err_clear(&err);
+		if (app_set_filter(app, "", &err) != 0)
+			app_message(app, 1, "%s", err.msg);
+		else
+			app_message(app, 0, "filter cleared");
+		return R_LAYOUT;
+	}
+	case ACT_SEARCH:
+		do_search(app, p);
+		return R_LAYOUT;
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		if (!app->search) {
+			app_message(app, 0, "no search yet: / searches");
+		} else if (p->ops->search) {
+			if (p->ops->search(app, p, app->search, act == ACT_SEARCH_NEXT ? 1 : -1) == 0)
+				app_message(app, 1, "no more matches: %s", app->search);
+			p->dirty = 1;
+		}
+		return R_HANDLED;
+	default:
+		return R_NONE;
+	}
+}
+
+static void
+dispatch(struct app *app, int key)
+{
+	enum pane_id cur = app->overlay != PANE_COUNT ? app->overlay : app->focus;
+	struct pane *p = &app->panes[cur];
+	enum att_action act = att_keymap_lookup(p->ops->scope, key);
+	int r = R_NONE;
+
+	if (act == ACT_NONE) {
+		char name[32];
+		if (key != ATT_KEY_ESC)
+			app_message(app, 0, "%s: no action (? shows the keys)",
+				    att_key_name(key, name, sizeof name));
+		else if (app->overlay != PANE_COUNT)
+			global_action(app, p, ACT_BACK);
+		return;
+	}
+	if (app->message && act != ACT_SEARCH_NEXT && act != ACT_SEARCH_PREV) {
+		free(app->message);
+		app->message = NULL;
+		app->status_dirty = 1;
+	}
+	if (p->ops->action)
+		r = p->ops->action(app, p, act);
+	if (!r)
+		r = global_action(app, p, act);
+	if (r & (R_REDRAW | R_HANDLED))
+		p->dirty = 1;
+	app->status_dirty = 1;
+}
+
+/* ------------------------------------------------------------- the run */
+
+static int
+start_terminal(struct app *app, struct att_err *err)
+{
+	if (app->script) {
+		FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+		int cols, rows;
+		if (!out || !in)
+			return att_err_set(err, EX_OSERR, "cannot open /dev/null");
+		script_initial_size(app->script, &cols, &rows);
+		if (!newterm("xterm-256color", out, in))
+			return att_err_set(err, EX_CONFIG, "no terminfo entry for xterm-256color (needed by --script)");
+		resizeterm(rows, cols);
+	} else {
+		if (!newterm(NULL, stdout, stdin))
+			return att_err_set(err, EX_CONFIG, "unknown terminal type '%s'; set TERM",
+					   getenv("TERM"));
+		if (!getenv("ESCDELAY"))
+			set_escdelay(25);
+	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	intrflush(stdscr, FALSE);
+	const char *nc = getenv("NO_COLOR");
+	att_colors_apply(nc && *nc);
+	getmaxyx(stdscr, app->rows, app->cols);
+	return 0;
+}
+
+int
+app_run(struct att_index *idx, const char *index_path, const char *script_path,
+	struct att_err *err)
+{
+	struct app app;
+	int rc = 0;
+
+	memset(&app, 0, sizeof app);
+	att_err_clear(&app.script_err);
+	app.idx = idx;
+	app.index_path = xstrdup(index_path);
+	app.overlay = PANE_COUNT;
+	app.focus = PANE_LIST;
+	app.second = PANE_ARTICLE;
+	if (script_path && (rc = script_open(script_path, &app.script, err)) != 0)
+		goto out;
+	if ((rc = att_filter_compile(idx, "", &app.filter, err)) != 0)
+		goto out;
+	att_draw_init();
+	app.ascii = att_draw_ascii;
+	if (att_keymap_defaults() != 0) {
+		rc = att_err_set(err, EX_SOFTWARE, "a default key in actions.def does not parse");
+		goto out;
+	}
+	install_signals(!app.script);
+	if ((rc = start_terminal(&app, err)) != 0)
+		goto out;
+
+	pane_list_init(&app.panes[PANE_LIST]);
+	pane_article_init(&app.panes[PANE_ARTICLE]);
+	pane_matrix_init(&app.panes[PANE_MATRIX]);
+	pane_evidence_init(&app.panes[PANE_EVIDENCE]);
+	pane_help_init(&app.panes[PANE_HELP]);
+	pane_card_init(&app.panes[PANE_CARD]);
+	for (int i = 0; i < PANE_COUNT; i++) {
+		app.panes[i].id = (enum pane_id)i;
+		if (app.panes[i].ops->reload)
+			app.panes[i].ops->reload(&app, &app.panes[i]);
+	}
+	layout(&app);
+	/* Open the first article beside the list when there is room. */
+	int64_t first = pane_list_selected(&app);
+	if (first)
+		pane_article_open(&app, first, -1);
+
+	while (!app.quit) {
+		app_refresh(&app);
+		int key = app_getkey(&app);
+		if (key < 0)
+			break;
+		if (key == (KEY_RESIZE | ATT_KEY_FN)) {
+			int rows, cols;
+			getmaxyx(stdscr, rows, cols);
+			resize(&app, rows, cols);
+			continue;
+		}
+		if (app.too_small) {
+			if (key == 'q' || key == 'Q')
+				break;
+			continue;
+		}
+		dispatch(&app, key);
+	}
+	if (got_signal == SIGINT)
+		rc = 130;
+	else if (got_signal == SIGTERM)
+		rc = 143;
+	else if (got_signal == SIGHUP)
+		rc = 129;
+	else if (app.script_err.code)
+		rc = att_err_set(err, app.script_err.code, "%s", app.script_err.msg);
+	for (int i = 0; i < PANE_COUNT; i++) {
+		if (app.panes[i].win)
+			delwin(app.panes[i].win);
+		if (app.panes[i].ops && app.panes[i].ops->destroy)
+			app.panes[i].ops->destroy(&app.panes[i]);
+	}
+	endwin();
+	prompt_cleanup();
+out:
+	att_keymap_free();
+	if (app.filter)
+		att_filter_free(app.filter);
+	if (app.script)
+		script_close(app.script);
+	free(app.message);
+	free(app.search);
+	free(app.index_path);
+	return rc;
+}
+
+void
+app_script_resize(struct app *app, int cols, int rows)
+{
+	resizeterm(rows, cols);
+	resize(app, rows, cols);
+}

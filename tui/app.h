@@ -1,0 +1,145 @@
+/* app.h: the browser's state, the pane interface and the main loop.
+ * Panes receive named actions (tui/actions.def) and draw into their own
+ * window; the loop alone decides what to refresh, with one doupdate per
+ * input. */
+#ifndef ATTACHE_APP_H
+#define ATTACHE_APP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/filter.h"
+#include "model/index.h"
+#include "model/query.h"
+#include "model/util.h"
+#include "tui/actions.h"
+#include "tui/colors.h"
+
+struct app;
+struct pane;
+struct script;
+
+/* What handling an action asks of the loop (a bitmask). */
+enum {
+	R_NONE = 0,
+	R_HANDLED = 1 << 0,
+	R_REDRAW = 1 << 1,   /* the pane's content changed */
+	R_LAYOUT = 1 << 2,   /* the layout changed (focus, overlay) */
+	R_QUIT = 1 << 3
+};
+
+/* The three panes and the overlays that take the whole screen. */
+enum pane_id { PANE_LIST, PANE_ARTICLE, PANE_MATRIX, PANE_EVIDENCE, PANE_HELP, PANE_CARD,
+	       PANE_COUNT };
+
+struct pane_ops {
+	const char *title;
+	enum att_scope scope;
+	/* Draws the content into p->win (h rows, w columns, both >= 1). */
+	void (*draw)(struct app *app, struct pane *p);
+	/* Handles an action; returns R_* bits (0: not handled). */
+	int (*action)(struct app *app, struct pane *p, enum att_action act);
+	/* Searches for TEXT (dir 1/-1 from the current position; 0: new). */
+	int (*search)(struct app *app, struct pane *p, const char *text, int dir);
+	/* The filter changed: reload. */
+	void (*reload)(struct app *app, struct pane *p);
+	/* The position for the status line ("12/4,512"), into B. */
+	void (*position)(struct app *app, struct pane *p, struct buf *b);
+	void (*destroy)(struct pane *p);
+};
+
+struct pane {
+	enum pane_id id;
+	const struct pane_ops *ops;
+	WINDOW *win;        /* NULL while not shown */
+	int y, x, h, w;     /* where it is on the screen */
+	int dirty;
+	void *data;
+};
+
+struct app {
+	struct att_index *idx;
+	char *index_path;
+	struct att_filter *filter;  /* the active filter (never NULL) */
+	struct pane panes[PANE_COUNT];
+	enum pane_id focus;         /* one of the three main panes */
+	enum pane_id overlay;       /* PANE_COUNT when none */
+	enum pane_id second;        /* the right pane in the two-pane layout */
+	int layout;                 /* 3, 2 or 1 panes shown */
+	int rows, cols;
+	int too_small;
+	char *message;              /* status line message (sanitised) */
+	int message_error;
+	char *search;               /* the last search text */
+	struct script *script;      /* scripted input, or NULL */
+	int ascii;
+	int quit;
+	int status_dirty;
+	int prompt_active;
+	struct att_err script_err;  /* a failed script command */
+	void (*prompt_draw)(struct app *app); /* draws the prompt over the panes */
+};
+
+/* Runs the browser on IDX until the user quits. SCRIPT (may be NULL) reads
+ * keys from a file instead of the terminal. Returns an exit code. */
+int app_run(struct att_index *idx, const char *index_path, const char *script_path,
+	    struct att_err *err);
+
+/* Sets the status line message (sanitised here); ERROR shows it as such. */
+void app_message(struct app *app, int error, const char *fmt, ...) ATT_PRINTF(3, 4);
+
+/* Replaces the active filter by TEXT (compiled); reloads the panes.
+ * Returns 0, or a code with ERR filled (the filter is then unchanged). */
+int app_set_filter(struct app *app, const char *text, struct att_err *err);
+
+/* Marks a pane for redrawing. */
+void app_dirty(struct app *app, enum pane_id id);
+
+/* Focuses a main pane (showing it in layouts with fewer panes). */
+void app_focus(struct app *app, enum pane_id id);
+
+/* Opens an overlay (evidence, help, card) over the panes. */
+void app_overlay(struct app *app, enum pane_id id);
+
+/* 1 when a key is waiting (the live filter then waits before querying). */
+int app_input_pending(struct app *app);
+
+/* Reads one key (blocking). Returns the key, or -1 at the end of input. */
+int app_getkey(struct app *app);
+
+/* Refreshes what changed on the screen (one doupdate). */
+void app_refresh(struct app *app);
+
+/* Query guard: while a query runs, a key press cancels it. */
+void app_query_begin(struct app *app);
+void app_query_end(struct app *app);
+
+/* Reports a model error (cancelled queries quietly). */
+void app_model_error(struct app *app, const struct att_err *err);
+
+/* Resizes the virtual screen (scripted mode, :resize). */
+void app_script_resize(struct app *app, int cols, int rows);
+
+/* Pane constructors (tui/pane_*.c, tui/help.c). */
+void pane_list_init(struct pane *p);
+void pane_article_init(struct pane *p);
+void pane_matrix_init(struct pane *p);
+void pane_evidence_init(struct pane *p);
+void pane_help_init(struct pane *p);
+void pane_card_init(struct pane *p);
+
+/* Cross-pane requests. */
+int64_t pane_list_selected(struct app *app);           /* article id, or 0 */
+void pane_article_open(struct app *app, int64_t id, int64_t sentence);
+void pane_evidence_open(struct app *app, const char *a, const char *b);
+void pane_card_open(struct app *app, int64_t entity_id);
+
+/* Generic cursor movement over COUNT items with a viewport of H rows:
+ * updates *CUR and *TOP; returns 1 when handled. COUNT < 0: unknown (the
+ * end is not known yet). */
+int app_move(enum att_action act, int64_t *cur, int64_t *top, int64_t count, int h);
+
+/* Keeps CUR visible in a viewport of H rows starting at *TOP. */
+void app_scroll_to(int64_t cur, int64_t *top, int h, int64_t count);
+
+#endif

@@ -1,0 +1,124 @@
+/* pane_card.c: an entity's card: kind, country, aliases, how many
+ * articles, and the countries it appears with most. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/text.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+
+struct card_view {
+	struct att_entity_card *c;
+	int64_t top;
+};
+
+static void
+field(struct pane *p, int *y, const char *label, const char *value, attr_t attr)
+{
+	if (*y >= p->h)
+		return;
+	char *clean = att_draw_clean(value, strlen(value), 0);
+	wmove(p->win, *y, 1);
+	int w = att_draw_fit(p->win, label, p->w - 1, att_color_attr[COL_META_LABEL], 0);
+	att_draw_fit(p->win, clean, p->w - 1 - w, attr, 0);
+	free(clean);
+	(*y)++;
+}
+
+static void
+card_draw(struct app *app, struct pane *p)
+{
+	struct card_view *v = p->data;
+	struct att_entity_card *c = v->c;
+	static const enum att_color kc[] = {COL_ENT_COUNTRY, COL_ENT_PERSON, COL_ENT_ORG,
+					    COL_ENT_PLACE};
+	char n1[32];
+	int y = 1;
+
+	if (!c)
+		return;
+	field(p, &y, "Name      ", c->name, att_color_attr[kc[c->kind & 3]]);
+	field(p, &y, "Kind      ", att_kind_name(c->kind), 0);
+	if (*c->country)
+		field(p, &y, "Country   ", c->country, 0);
+	field(p, &y, "Articles  ", att_fmt_count(c->articles, n1, sizeof n1), 0);
+	field(p, &y, "Mentions  ", att_fmt_count(c->mentions, n1, sizeof n1), 0);
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < c->naliases; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", c->aliases[i]);
+	field(p, &y, "Aliases   ", b.data ? b.data : "", 0);
+	buf_free(&b);
+	y++;
+	if (c->nwith) {
+		wmove(p->win, y++, 1);
+		att_draw_fit(p->win, "Appears most with", p->w - 1, att_color_attr[COL_TITLE], 0);
+	}
+	for (size_t i = 0; i < c->nwith && y < p->h; i++) {
+		char *line = xasprintf("%-3s %-30s %s articles", c->with[i].code, c->with[i].name,
+				       att_fmt_count(c->with[i].articles, n1, sizeof n1));
+		char *clean = att_draw_clean(line, strlen(line), 0);
+		wmove(p->win, y++, 3);
+		att_draw_fit(p->win, clean, p->w - 3, 0, 0);
+		free(clean);
+		free(line);
+	}
+}
+
+void
+pane_card_open(struct app *app, int64_t id)
+{
+	struct pane *p = &app->panes[PANE_CARD];
+	struct card_view *v = p->data;
+	struct att_entity_card *c;
+	struct att_err err;
+
+	att_err_clear(&err);
+	app_query_begin(app);
+	int rc = att_entity_card_get(app->idx, id, &c, &err);
+	app_query_end(app);
+	if (rc != 0) {
+		app_model_error(app, &err);
+		return;
+	}
+	if (v->c)
+		att_entity_card_free(v->c);
+	v->c = c;
+	app_overlay(app, PANE_CARD);
+}
+
+static int
+card_action(struct app *app, struct pane *p, enum att_action act)
+{
+	if (act == ACT_ENTER || act == ACT_ENTITY_CARD) {
+		app_focus(app, app->focus);
+		return R_LAYOUT;
+	}
+	return R_NONE;
+}
+
+static void
+card_destroy(struct pane *p)
+{
+	struct card_view *v = p->data;
+	if (v->c)
+		att_entity_card_free(v->c);
+	free(v);
+	p->data = NULL;
+}
+
+static const struct pane_ops card_ops = {
+	.title = "Entity",
+	.scope = SCOPE_GLOBAL,
+	.draw = card_draw,
+	.action = card_action,
+	.destroy = card_destroy,
+};
+
+void
+pane_card_init(struct pane *p)
+{
+	p->ops = &card_ops;
+	p->data = xcalloc(1, sizeof(struct card_view));
+}
