@@ -42,6 +42,7 @@ struct node {
 	int prefix;          /* a trailing '*' */
 	int phrase;          /* was quoted */
 	size_t pos;          /* 1-based character position of the term */
+	size_t vpos;         /* ... and of its value */
 };
 
 struct param {
@@ -255,6 +256,7 @@ parse_term(struct parser *p, struct node **out)
 	n->term = fields[f].term;
 	n->ekind = fields[f].ekind;
 	p->i += flen + 1;
+	n->vpos = charpos(p->s, p->i);
 	if (p->s[p->i] == '"') {
 		if ((code = read_quoted(p, &n->value)) != 0)
 			goto fail;
@@ -311,6 +313,8 @@ parse_unary(struct parser *p, int depth, struct node **out)
 		skip_space(p);
 		if (p->s[p->i] == ')')
 			return perr(p, start, "empty parentheses");
+		if (p->s[p->i] == '\0')
+			return perr(p, start, "unbalanced parenthesis");
 		if ((code = parse_or(p, depth + 1, &x)) != 0)
 			return code;
 		skip_space(p);
@@ -487,15 +491,15 @@ compile_date(struct att_filter *f, const struct node *n, struct att_err *err)
 	if ((alen > 0 && !valid_date(v, alen)) || (b && blen > 0 && !valid_date(b, blen)))
 		return att_err_set(err, EX_DATAERR,
 				   "bad date '%s' at %zu (YYYY, YYYY-MM or YYYY-MM-DD, ranges A..B)",
-				   v, n->pos);
+				   v, n->vpos);
 	if (dots && alen == 0 && blen == 0)
-		return att_err_set(err, EX_DATAERR, "empty date range at %zu", n->pos);
+		return att_err_set(err, EX_DATAERR, "empty date range at %zu", n->vpos);
 	char *lo = alen > 0 ? xstrndup(v, alen) : NULL;
 	char *hi = dots ? (blen > 0 ? date_after(b, blen) : NULL) : date_after(v, alen);
 	if (lo && hi && strcmp(lo, hi) >= 0) {
 		free(lo);
 		free(hi);
-		return att_err_set(err, EX_DATAERR, "empty date range at %zu", n->pos);
+		return att_err_set(err, EX_DATAERR, "empty date range at %zu", n->vpos);
 	}
 	buf_adds(&f->sql, "(article.date IS NOT NULL");
 	if (lo)
@@ -537,7 +541,7 @@ compile_id(struct att_filter *f, const struct node *n, struct att_err *err)
 	return 0;
 bad:
 	return att_err_set(err, EX_DATAERR, "bad article id '%s' at %zu (a number, or A..B)", v,
-			   n->pos);
+			   n->vpos);
 }
 
 /* tone:conflict or tone:cooperation. */
@@ -560,7 +564,7 @@ compile_tone(struct att_filter *f, const struct node *n, struct att_err *err)
 		}
 	return att_err_set(err, EX_DATAERR,
 			   "unknown tone '%s' at %zu (conflict, cooperation or neutral)", n->value,
-			   n->pos);
+			   n->vpos);
 }
 
 /* The country code that NAME stands for (a code or any known name), or
@@ -608,7 +612,7 @@ compile_pair(struct att_filter *f, struct att_index *idx, const struct node *n,
 	}
 	if (!found_split)
 		return att_err_set(err, EX_DATAERR, "bad pair '%s' at %zu (two countries: RU-BY)", v,
-				   n->pos);
+				   n->vpos);
 	if (a == NULL || b == NULL || strcmp(a, b) == 0) {
 		free(a);
 		free(b);

@@ -186,11 +186,12 @@ list_sql(const struct att_filter *f, enum att_sort sort, int dir)
 				 "ORDER BY " TITLE_KEY " %s, article.id %s LIMIT ?903",
 				 cols, w, gt, asc, asc);
 	case ATT_SORT_RELEVANCE:
-		return xasprintf("SELECT %s, r.rank FROM article JOIN "
+		/* Rows that only match through negations rank last. */
+		return xasprintf("SELECT %s, coalesce(r.rank, 1e300) AS k FROM article LEFT JOIN "
 				 "(SELECT rowid AS rid, bm25(article_fts) AS rank FROM article_fts "
 				 "WHERE article_fts MATCH ?905) AS r ON r.rid = article.id "
-				 "WHERE (%s) AND (?904 OR (r.rank, article.id) %s (?902, ?901)) "
-				 "ORDER BY r.rank %s, article.id %s LIMIT ?903",
+				 "WHERE (%s) AND (?904 OR (coalesce(r.rank, 1e300), article.id) %s "
+				 "(?902, ?901)) ORDER BY k %s, article.id %s LIMIT ?903",
 				 cols, w, gt, asc, asc);
 	}
 	return NULL;

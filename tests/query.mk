@@ -7,3 +7,12 @@ tests_query_test_SOURCES = tests/query_test.c tests/query_fixture.c tests/query_
 tests_query_test_CFLAGS = $(TEST_CFLAGS)
 tests_query_test_LDADD = $(TEST_LIBS)
 endif
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/filter_test
+TESTS += tests/filter_test
+
+tests_filter_test_SOURCES = tests/filter_test.c tests/query_fixture.c tests/query_fixture.h
+tests_filter_test_CFLAGS = $(TEST_CFLAGS)
+tests_filter_test_LDADD = $(TEST_LIBS)
+endif
