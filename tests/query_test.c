@@ -325,6 +325,325 @@ test_matrix_filtered(void **state)
 	att_filter_free(f);
 }
 
+static void
+test_evidence(void **state)
+{
+	(void)state;
+	struct att_evidences ev = {0}, more = {0};
+	struct att_err err;
+
+	/* Either order of the codes. */
+	assert_int_equal(att_evidence_page(idx, NULL, "RU", "BY", NULL, 1, &ev, &err), 0);
+	assert_int_equal(ev.n, 1);
+	assert_int_equal(ev.v[0].article_id, 4); /* newest first */
+	assert_int_equal(ev.v[0].n, 1);
+	assert_string_equal(ev.v[0].text, "Russia e Bielorussia alleate.");
+	assert_string_equal(ev.v[0].title, "Vertice a Minsk");
+	assert_string_equal(ev.v[0].date, "2023-06-01");
+	assert_true(ev.v[0].tone > 0);
+	/* a = BY (codes sorted), b = RU. */
+	assert_int_equal(ev.v[0].alen, strlen("Bielorussia"));
+	assert_memory_equal(ev.v[0].text + ev.v[0].apos, "Bielorussia", ev.v[0].alen);
+	assert_int_equal(ev.v[0].blen, strlen("Russia"));
+	assert_int_equal(ev.v[0].bpos, 0);
+	assert_int_equal(att_evidence_page(idx, NULL, "BY", "RU", &ev.v[0], 10, &more, &err), 0);
+	assert_int_equal(more.n, 1);
+	assert_int_equal(more.v[0].article_id, 1);
+	assert_string_equal(more.v[0].text, "Russia e Bielorussia firmano un accordo.");
+
+	/* Sentence order within an article; the mention is the capital. */
+	assert_int_equal(att_evidence_page(idx, NULL, "UA", "RU", NULL, 10, &ev, &err), 0);
+	assert_int_equal(ev.n, 2);
+	assert_int_equal(ev.v[0].n, 0);
+	assert_int_equal(ev.v[1].n, 1);
+	assert_string_equal(ev.v[1].text, "Mosca accusa Kiev.");
+	assert_memory_equal(ev.v[1].text + ev.v[1].apos, "Mosca", 5);
+	assert_memory_equal(ev.v[1].text + ev.v[1].bpos, "Kiev", 4);
+
+	/* Under a filter. */
+	struct att_filter *f = compile("date:..2021");
+	assert_int_equal(att_evidence_page(idx, f, "RU", "BY", NULL, 10, &ev, &err), 0);
+	assert_int_equal(ev.n, 1);
+	assert_int_equal(ev.v[0].article_id, 1);
+	att_filter_free(f);
+	assert_int_equal(att_evidence_page(idx, NULL, "RU", "ZZ", NULL, 10, &ev, &err), 0);
+	assert_int_equal(ev.n, 0);
+	att_evidences_free(&ev);
+	att_evidences_free(&more);
+}
+
+static void
+test_entity_card(void **state)
+{
+	(void)state;
+	struct att_entity_card *c;
+	struct att_err err;
+
+	assert_int_equal(att_entity_card_get(idx, E_RU, &c, &err), 0);
+	assert_int_equal(c->kind, ATT_COUNTRY);
+	assert_string_equal(c->name, "Russia");
+	assert_string_equal(c->country, "RU");
+	assert_int_equal(c->articles, 4);
+	assert_int_equal(c->mentions, 7);
+	assert_int_equal(c->naliases, 3);
+	assert_string_equal(c->aliases[0], "Mosca");
+	assert_int_equal(c->nwith, 3);
+	assert_string_equal(c->with[0].code, "BY");
+	assert_int_equal(c->with[0].articles, 2);
+	att_entity_card_free(c);
+
+	assert_int_equal(att_entity_card_get(idx, E_PUTIN, &c, &err), 0);
+	assert_int_equal(c->kind, ATT_PERSON);
+	assert_int_equal(c->nwith, 2); /* RU and BY, in article 4 */
+	att_entity_card_free(c);
+
+	assert_int_equal(att_entity_card_get(idx, 999, &c, &err), EX_DATAERR);
+	assert_null(c);
+}
+
+struct collected {
+	struct buf b;
+	int stop_after;
+	int seen;
+};
+
+static int
+collect_entity(const struct att_entity_row *row, void *ctx)
+{
+	struct collected *c = ctx;
+	buf_printf(&c->b, "%s%s/%s/%lld/%lld", c->b.len ? " " : "", row->name,
+		   att_kind_name(row->kind), (long long)row->articles, (long long)row->mentions);
+	return ++c->seen == c->stop_after ? 7 : 0;
+}
+
+static char *
+entities(const char *filter, int kind, size_t limit, int stop_after, int want)
+{
+	struct att_filter *f = compile(filter);
+	struct collected c = {BUF_INIT, stop_after, 0};
+	struct att_err err;
+	assert_int_equal(att_entities_each(idx, f, kind, limit, collect_entity, &c, &err), want);
+	att_filter_free(f);
+	buf_adds(&c.b, "");
+	return buf_steal(&c.b);
+}
+
+static void
+test_entities(void **state)
+{
+	(void)state;
+	char *s;
+
+	s = entities("", ATT_PERSON, 0, 0, 0);
+	assert_non_null(strstr(s, "Vladimir Putin/person/1/1"));
+	assert_non_null(strstr(s, "Sergei Shoigu/person/1/1"));
+	assert_null(strstr(s, "Russia"));
+	free(s);
+	s = entities("", -1, 2, 0, 0);
+	assert_int_equal(strncmp(s, "Russia/country/4/7 ", 19), 0);
+	assert_null(strchr(s + 19, ' ')); /* two at most */
+	free(s);
+	s = entities("country:BY", -1, 0, 0, 0);
+	/* Articles 1 and 4: Russia, Belarus and Minsk in both. */
+	assert_int_equal(strncmp(s, "Russia/country/2/3 Bielorussia/country/2/3 Minsk/place/2/3", 58), 0);
+	assert_non_null(strstr(s, "Aleksandr Lukashenko/person/1/1"));
+	assert_null(strstr(s, "Ucraina"));
+	free(s);
+	s = entities("", -1, 0, 2, 7); /* the callback stops the walk */
+	assert_non_null(strchr(s, ' '));
+	assert_null(strchr(strchr(s, ' ') + 1, ' '));
+	free(s);
+}
+
+static char *
+completions(const char *word, size_t max)
+{
+	char **v;
+	size_t n;
+	struct att_err err;
+	struct buf b = BUF_INIT;
+	assert_int_equal(att_complete(idx, word, max, &v, &n, &err), 0);
+	assert_true(n <= max);
+	buf_adds(&b, "");
+	for (size_t k = 0; k < n; k++)
+		buf_printf(&b, "%s%s", k ? "|" : "", v[k]);
+	att_strv_free(v, n);
+	return buf_steal(&b);
+}
+
+static void
+test_complete(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *word, *want;
+	} cases[] = {
+		{"coun", "country:"},
+		{"-PE", "-person:"},
+		{"p", "person:|place:|pair:"},
+		{"zz", ""},
+		{"country:bie", "country:Bielorussia"},
+		{"country:BIÉ", "country:Bielorussia"},
+		{"person:serg", "person:\"Sergei Shoigu\"|person:\"Serghej Shojgu\""},
+		{"person:\"serg", "person:\"Sergei Shoigu\"|person:\"Serghej Shojgu\""},
+		{"entity:min", "entity:Minsk"},
+		{"place:mos", ""},
+		{"date:20", ""},
+	};
+	for (size_t k = 0; k < ATT_ARRAY_LEN(cases); k++) {
+		char *s = completions(cases[k].word, 10);
+		if (strcmp(s, cases[k].want) != 0)
+			fail_msg("'%s': got '%s', wanted '%s'", cases[k].word, s, cases[k].want);
+		free(s);
+	}
+	char *s = completions("country:", 2);
+	assert_non_null(strchr(s, '|'));
+	free(s);
+}
+
+/* An index from a stranger: NULL and wrongly typed values, offsets past
+ * the end or inside a UTF-8 sequence, pairs the wrong way round. */
+static void
+test_hostile_rows(void **state)
+{
+	(void)state;
+	char *path = fixture_path("hostile.idx");
+	struct att_index *h = fixture_open(path,
+		"PRAGMA writable_schema = ON;"
+		"UPDATE sqlite_schema SET sql = replace(replace(sql, 'title TEXT NOT NULL', 'title TEXT'), "
+		"'countries TEXT NOT NULL', 'countries TEXT') WHERE name = 'article';");
+	att_index_close(h);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+		"PRAGMA ignore_check_constraints = ON;"
+		"UPDATE article SET title = NULL WHERE id = 1;"
+		"UPDATE article SET title = 42, body = x'00ff41', date = 20220101 WHERE id = 5;"
+		"UPDATE article SET countries = NULL WHERE id = 2;"
+		"INSERT INTO mention VALUES (3, 1, 'body', 100000, 5);"
+		"INSERT INTO mention VALUES (3, 1, 'body', -4, 5);"
+		"INSERT INTO mention VALUES (3, 1, 'body', 2, 9223372036854775807);"
+		"INSERT INTO mention VALUES (3, 1, 'title', 'abc', 'x');"
+		"INSERT INTO mention VALUES (3, 424242, 'body', 30, 3);"
+		/* 'à' in 'città' is two bytes: start inside it. */
+		"INSERT INTO mention VALUES (6, 1, 'body', instr(CAST((SELECT body FROM article "
+		"WHERE id = 6) AS BLOB), x'a0') - 1, 3);"
+		"INSERT INTO mention VALUES (5, 1, 'body', 0, 3);"
+		"INSERT INTO sentence VALUES (3, 9, 'body', 5000, 10, 'x');"
+		"INSERT INTO sentence VALUES (3, 10, 'body', 10, -10, 1);"
+		"INSERT INTO relation VALUES (3, 'UA', 'BY', 3, 1.0);"
+		"INSERT INTO pair VALUES ('UA', 'BY', 1, 3, 1.0);"
+		"INSERT INTO pair VALUES ('RU', 'RU', 1, 3, 1.0);"
+		"INSERT INTO evidence VALUES ('RU', 'TR', 3, 9);"
+		"UPDATE entity SET articles = 'many' WHERE id = 2;",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	struct att_err err;
+	assert_int_equal(att_index_open(path, &h, &err), 0);
+
+	for (int64_t id = 1; id <= 6; id++) {
+		struct att_article *a;
+		assert_int_equal(att_article_get(h, id, &a, &err), 0);
+		assert_non_null(a->title);
+		assert_non_null(a->countries);
+		for (size_t k = 0; k < a->nmentions; k++) {
+			const struct att_mention_at *m = &a->mentions[k];
+			size_t n = m->field == ATT_TITLE ? a->title_len : a->body_len;
+			const char *t = m->field == ATT_TITLE ? a->title : a->body;
+			assert_true(m->len > 0 && m->pos + m->len <= n);
+			assert_true(((unsigned char)t[m->pos] & 0xC0) != 0x80);
+			assert_true(m->pos + m->len == n || ((unsigned char)t[m->pos + m->len] & 0xC0) != 0x80);
+			if (k > 0 && a->mentions[k - 1].field == m->field)
+				assert_true(a->mentions[k - 1].pos + a->mentions[k - 1].len <= m->pos);
+		}
+		for (size_t k = 0; k < a->nsentences; k++) {
+			size_t n = a->sentences[k].field == ATT_TITLE ? a->title_len : a->body_len;
+			assert_true(a->sentences[k].pos + a->sentences[k].len <= n);
+		}
+		if (id == 1)
+			assert_string_equal(a->title, "");
+		if (id == 5) {
+			assert_string_equal(a->title, "42");
+			assert_int_equal(a->body_len, 3);
+			assert_string_equal(a->date, "20220101");
+		}
+		if (id == 6)
+			assert_int_equal(a->nmentions, 1); /* only Shoigu */
+		att_article_free(a);
+	}
+
+	static const enum att_sort sorts[] = {ATT_SORT_NEWEST, ATT_SORT_OLDEST, ATT_SORT_TITLE};
+	for (size_t s = 0; s < ATT_ARRAY_LEN(sorts); s++) {
+		struct att_filter *f = NULL;
+		struct att_list *l;
+		struct att_rows rows = {0}, next = {0};
+		assert_int_equal(att_filter_compile(h, "", &f, &err), 0);
+		assert_int_equal(att_list_open(h, f, sorts[s], &l, &err), 0);
+		assert_int_equal(att_list_page(l, NULL, 1, 3, &rows, &err), 0);
+		assert_int_equal(rows.n, 3);
+		assert_int_equal(att_list_page(l, &rows.v[2], 1, 10, &next, &err), 0);
+		assert_int_equal(next.n, 3); /* the rest, no row twice */
+		for (size_t i = 0; i < 3; i++)
+			for (size_t j = 0; j < 3; j++)
+				assert_true(rows.v[i].id != next.v[j].id);
+		att_rows_free(&rows);
+		att_rows_free(&next);
+		att_list_close(l);
+		att_filter_free(f);
+	}
+
+	struct att_matrix *m;
+	assert_int_equal(att_matrix_get(h, NULL, 10, &m, &err), 0);
+	for (size_t i = 0; i < m->n; i++)
+		for (size_t j = 0; j < m->n; j++)
+			assert_int_equal(ATT_CELL(m, sentences, i, j), ATT_CELL(m, sentences, j, i));
+	att_matrix_free(m);
+	struct att_filter *f = NULL;
+	assert_int_equal(att_filter_compile(h, "id:1..6", &f, &err), 0);
+	assert_int_equal(att_matrix_get(h, f, 10, &m, &err), 0);
+	att_matrix_free(m);
+	att_filter_free(f);
+
+	struct att_evidences ev = {0};
+	assert_int_equal(att_evidence_page(h, NULL, "RU", "TR", NULL, 10, &ev, &err), 0);
+	assert_int_equal(ev.n, 3);
+	assert_int_equal(ev.v[2].n, 9);
+	assert_int_equal(ev.v[2].text_len, 0); /* the sentence lies past the end */
+	att_evidences_free(&ev);
+	att_index_close(h);
+	free(path);
+}
+
+static int
+cancel_now(void *arg)
+{
+	struct att_index *i = arg;
+	i->cancel = 1;
+	return 1;
+}
+
+/* A query stopped by the progress handler says so distinctly. */
+static void
+test_cancel(void **state)
+{
+	(void)state;
+	struct att_matrix *m;
+	struct att_article *a;
+	struct att_err err;
+	struct att_filter *f = compile("russia");
+
+	sqlite3_progress_handler(idx->db, 1, cancel_now, idx);
+	assert_int_equal(att_matrix_get(idx, f, 10, &m, &err), ATT_CANCELLED);
+	assert_null(m);
+	assert_non_null(strstr(err.msg, "cancelled"));
+	assert_int_equal(att_article_get(idx, 1, &a, &err), ATT_CANCELLED);
+	sqlite3_progress_handler(idx->db, 0, NULL, NULL);
+	/* The next query runs. */
+	assert_int_equal(att_article_get(idx, 1, &a, &err), 0);
+	att_article_free(a);
+	att_filter_free(f);
+}
+
 int
 main(void)
 {
@@ -335,6 +654,12 @@ main(void)
 		cmocka_unit_test(test_article),
 		cmocka_unit_test(test_matrix_whole),
 		cmocka_unit_test(test_matrix_filtered),
+		cmocka_unit_test(test_evidence),
+		cmocka_unit_test(test_entity_card),
+		cmocka_unit_test(test_entities),
+		cmocka_unit_test(test_complete),
+		cmocka_unit_test(test_hostile_rows),
+		cmocka_unit_test(test_cancel),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
