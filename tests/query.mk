@@ -16,3 +16,6 @@ tests_filter_test_SOURCES = tests/filter_test.c tests/query_fixture.c tests/quer
 tests_filter_test_CFLAGS = $(TEST_CFLAGS)
 tests_filter_test_LDADD = $(TEST_LIBS)
 endif
+
+TESTS += tests/batch_modes.sh
+EXTRA_DIST += tests/batch_modes.sh
