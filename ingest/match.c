@@ -123,7 +123,7 @@ hmap_grow(struct hmap *m)
 uint32_t
 hmap_put(struct hmap *m, uint32_t node, const char *s, size_t len, uint32_t val)
 {
-	if ((m->n + 1) * 4 >= m->cap * 3)
+	if ((m->n + 1) * 2 >= m->cap)
 		hmap_grow(m);
 	uint64_t h = hash_key(node, s, len);
 	struct hmap_ent *e = hmap_slot(m, h, node, s, len);
@@ -256,9 +256,14 @@ tokenise(const char *text, size_t len, struct toklist *out, struct arena *a)
 		fold_tok(&t, text + t.pos, t.end - t.pos, ascii, a);
 		push_tok(out, &t);
 	}
-	for (size_t j = first; j + 1 < out->n; j++)
-		if (joinable_gap(text + out->v[j].end, out->v[j + 1].pos - out->v[j].end))
+	for (size_t j = first; j + 1 < out->n; j++) {
+		const char *g = text + out->v[j].end;
+		size_t glen = out->v[j + 1].pos - out->v[j].end;
+		if (joinable_gap(g, glen))
 			out->v[j].flags |= TOK_JOIN;
+		if ((glen == 1 && g[0] == '\'') || (glen == 3 && memcmp(g, "\xe2\x80\x99", 3) == 0))
+			out->v[j].flags |= TOK_APOS;
+	}
 }
 
 void
@@ -311,8 +316,11 @@ trie_add(struct trie *t, const struct tok *toks, size_t n, int prefix, uint32_t 
 			child = trie_new_node(t);
 			hmap_put(&t->edges, key, toks[i].fold, toks[i].flen, child);
 		}
-		if (pre && toks[i].flen > t->maxprefix)
-			t->maxprefix = toks[i].flen;
+		if (pre) {
+			if (toks[i].flen > t->maxprefix)
+				t->maxprefix = toks[i].flen;
+			t->prefixlens |= toks[i].flen < 64 ? 1ull << toks[i].flen : 1ull << 63;
+		}
 		node = child;
 	}
 	/* Keep values in insertion order: append at the tail. */
@@ -344,6 +352,8 @@ trie_step_prefix(const struct trie *t, uint32_t node, const char *s, size_t len)
 {
 	size_t max = len < t->maxprefix ? len : t->maxprefix;
 	for (size_t l = max; l > 0; l--) {
+		if (l < 63 && !(t->prefixlens & (1ull << l)))
+			continue;
 		uint32_t c = hmap_get(&t->edges, node | TRIE_PREFIX, s, l);
 		if (c != MATCH_NONE)
 			return c;

@@ -50,7 +50,8 @@ enum {
 	TOK_ALLUPPER = 1 << 1, /* every letter is uppercase (and there are two or more) */
 	TOK_DIGIT = 1 << 2,    /* starts with a digit */
 	TOK_JOIN = 1 << 3,     /* the gap to the next token may lie inside a name */
-	TOK_SSTART = 1 << 4    /* first token of a sentence */
+	TOK_SSTART = 1 << 4,   /* first token of a sentence */
+	TOK_APOS = 1 << 5      /* the gap to the next token is one apostrophe (Ja'afari, dell'Ucraina) */
 };
 
 /* A run of letters, digits and combining marks. Apostrophes, hyphens and
@@ -86,6 +87,7 @@ struct trie {
 	} *vals;
 	size_t nvals, capvals;
 	uint32_t maxprefix;   /* longest prefix word, in bytes */
+	uint64_t prefixlens;  /* bit L: a prefix word of L bytes exists (63: longer) */
 };
 #define TRIE_PREFIX 0x80000000u
 void trie_init(struct trie *t);

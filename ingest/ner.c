@@ -583,6 +583,27 @@ name_tok(const struct recogniser *r, const struct field *f, size_t k)
 	return (t->flags & TOK_UPPER) && f->cover[k] == MATCH_NONE && !is_stop(r, t);
 }
 
+/* Pass 1b: a first name written before a gazetteer surname makes one
+ * mention with it ("Vlodimir Zelensky" when only "Zelensky" is known). */
+static void
+extend_first_names(const struct recogniser *r, struct field *f)
+{
+	const struct tok *t = f->tl.v;
+
+	for (size_t ci = 0; ci < f->nc; ci++) {
+		struct cand *c = &f->c[ci];
+		const struct gaz_ent *e = cand_ent(r, c);
+		if (e == NULL || e->kind != ATT_PERSON || c->nested || c->tj - c->ti != 1 || c->ti == 0)
+			continue;
+		size_t k = c->ti - 1;
+		if (!(t[k].flags & TOK_JOIN) || !name_tok(r, f, k) || (t[k].flags & (TOK_SSTART | TOK_ALLUPPER)) ||
+		    t[k].nchars < 3)
+			continue;
+		c->ti = k;
+		f->cover[k] = (uint32_t)ci;
+	}
+}
+
 /* Pass 2: persons introduced by a title ("il generale Khalifa Haftar", "il
  * portavoce di Haftar, Ahmed al Mismari"), with the country of the title
  * when it names one. */
@@ -620,7 +641,8 @@ find_context_persons(const struct recogniser *r, struct field *f, struct arena *
 				}
 				break;
 			}
-			if (!(t[k].flags & TOK_UPPER) && in_list(linkwords, ATT_ARRAY_LEN(linkwords), &t[k])) {
+			if ((!(t[k].flags & TOK_UPPER) && in_list(linkwords, ATT_ARRAY_LEN(linkwords), &t[k])) ||
+			    is_stop(r, &t[k])) {
 				k++;
 				continue;
 			}
@@ -633,6 +655,9 @@ find_context_persons(const struct recogniser *r, struct field *f, struct arena *
 			if (name_tok(r, f, e)) {
 				e++;
 				words++;
+			} else if ((t[e - 1].flags & TOK_APOS) && !(t[e].flags & (TOK_UPPER | TOK_DIGIT)) &&
+				   f->cover[e] == MATCH_NONE) {
+				e++; /* the rest of a word after an apostrophe: Ja'afari */
 			} else if (in_list(particles, ATT_ARRAY_LEN(particles), &t[e]) && e + 1 < n &&
 				   (t[e].flags & TOK_JOIN) && name_tok(r, f, e + 1)) {
 				e += 2;
@@ -870,8 +895,10 @@ recognise(const struct recogniser *r, const struct att_doc *doc, struct att_doc_
 	prepare_field(&fields[1], ATT_BODY, doc->body ? doc->body : "", doc->body ? doc->body_len : 0, a);
 	for (size_t fi = 0; fi < 2; fi++)
 		find_names(r, &fields[fi], a);
-	for (size_t fi = 0; fi < 2; fi++)
+	for (size_t fi = 0; fi < 2; fi++) {
+		extend_first_names(r, &fields[fi]);
 		find_context_persons(r, &fields[fi], a);
+	}
 	find_surnames(r, fields, 2, a);
 	build_ann(r, fields, 2, ann, a);
 	for (size_t fi = 0; fi < 2; fi++)

@@ -80,5 +80,5 @@ tone_score(const struct tone_lex *lex, const struct tok *toks, size_t n)
 		}
 		i = end;
 	}
-	return coop + conf > 0 ? (coop - conf) / (coop + conf) : 0.0;
+	return (coop - conf) / (coop + conf + 1.0);
 }

@@ -21,9 +21,13 @@ void tone_free(struct tone_lex *lex);
 
 /* The tone of the sentence made of TOKS[0..N): with C the sum of the
  * weights of cooperation cues and K that of conflict cues,
- * (C - K) / (C + K), or 0 without cues. A cue preceded within three tokens
- * by a negation ("non", "senza", "not") is cancelled, not flipped: "non ha
- * firmato l'accordo" says nothing about conflict. */
+ * (C - K) / (C + K + 1), in (-1, 1), 0 without cues. The 1 makes the
+ * tone grow with the evidence: one weak cue ("pace", 0.5) gives a weak
+ * tone, several agreeing cues approach 1 or -1, so that the mean over the
+ * sentences of a pair is not decided by the weakest of them. A cue
+ * preceded within three tokens by a negation ("non", "senza", "mancato")
+ * is cancelled, not flipped: "non ha firmato l'accordo" says nothing
+ * about conflict. */
 double tone_score(const struct tone_lex *lex, const struct tok *toks, size_t n);
 
 /* Adds a phrase (the last word may end in '*') to T with value VAL. */

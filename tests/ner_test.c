@@ -251,8 +251,14 @@ test_context_persons(void **state)
 	assert_string_equal(ann.mentions[1].ent.country, "TJ");
 	free(s);
 	ann_free(&ann);
+	/* The rest of a word after an apostrophe stays in the name. */
+	assert_mentions("Lo ha detto il portavoce, Bashar al-Ja\xe2\x80\x99" "afri, ieri.",
+			"Bashar al-Ja\xe2\x80\x99" "afri=person::bashar al ja afri;");
+	/* A first name before a known surname joins its mention. */
+	assert_mentions("Ieri Vova Putin ha parlato.", "Vova Putin=person:RU:Vladimir Putin;");
 	/* A stop name ends the name; no title, no person. */
-	assert_mentions("Il generale Governo Alto. Mario Rossi parla.", "");
+	assert_mentions("Il generale Ivan Governo ieri.", "Ivan=person::ivan;");
+	assert_mentions("Mario Rossi parla. Il generale, poi. Carlo Verdi.", "");
 }
 
 static void
