@@ -221,7 +221,7 @@ function genCountries(log) {
 }
 
 // ---------- ministries generated per country ----------
-function genMinistries(orgs, ctab, extra) {
+function genMinistries(orgs, ctab, extra, places) {
   let n = 0;
   for (const r of ctab.rows.values()) {
     const ex = extra.get(r.code);
@@ -233,6 +233,16 @@ function genMinistries(orgs, ctab, extra) {
     for (const a of its) {
       def.push(`ministero della difesa ${a}`, `ministero ${a} della difesa`);
       fa.push(`ministero degli esteri ${a}`, `ministero degli affari esteri ${a}`, `ministero ${a} degli esteri`, `ministero ${a} degli affari esteri`);
+    }
+    // "ministero della Difesa di Mosca": the capital forms that the country list uses for the government
+    const cap = clist[r.code] && String(clist[r.code].capital || '').split(/,\s*/)[0].replace(/,? D\.C\.$/, '');
+    const capPlace = cap && (places.find(r.code, cap) || places.find(r.code, cap + ', D.C.'));
+    if (capPlace && !DEPENDENT.has(r.code)) {
+      const forms = [capPlace.canon, ...capPlace.aliases].filter((a) => /^\p{Lu}/u.test(a) && r.aliases.includes(a) && !a.includes(' '));
+      for (const c of new Set(forms)) {
+        def.push(`ministero della difesa di ${c}`);
+        fa.push(`ministero degli esteri di ${c}`, `ministero degli affari esteri di ${c}`);
+      }
     }
     for (const e of ens) {
       def.push(`${e} Defence Ministry`, `${e} Defense Ministry`, `${e} Ministry of Defence`, `${e} Ministry of Defense`);
@@ -302,10 +312,10 @@ function main() {
   const { table: ctab, extra } = genCountries(log);
   const orgs = new Table('org');
   copyHand('org', 'orgs.tsv', orgs);
-  const nMin = genMinistries(orgs, ctab, extra);
+  const places = genPlaces(ctab, log);
+  const nMin = genMinistries(orgs, ctab, extra, places);
   const persons = new Table('person');
   copyHand('person', 'persons.tsv', persons);
-  const places = genPlaces(ctab, log);
   fs.mkdirSync(OUT, { recursive: true });
   const counts = {
     countries: ctab.write(path.join(OUT, 'countries.tsv')),
