@@ -1,0 +1,72 @@
+# lib.sh: helpers for the benchmark scripts (sourced, POSIX sh).
+# Benchmarks print numbers; they never pass or fail on a timing.
+# Environment: top_srcdir, top_builddir (default: the tree this file is in),
+# SQLITE3, BENCH_WORK (where corpora and indexes go, default
+# $TMPDIR/attache-bench; a 1M corpus takes about 3 GB), BENCH_SEED (1).
+: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${top_builddir:=$top_srcdir}"
+: "${SQLITE3:=$(command -v sqlite3)}"
+: "${BENCH_WORK:=${TMPDIR:-/tmp}/attache-bench}"
+: "${BENCH_SEED:=1}"
+GENCORPUS="$top_builddir/bench/gencorpus"
+FLOORLOAD="$top_builddir/bench/floorload"
+ATTACHE="$top_builddir/tui/attache"
+ATTACHE_INDEX_BIN="$top_builddir/ingest/attache-index"
+GNU_TIME=/usr/bin/time
+export LC_ALL=C.UTF-8
+mkdir -p "$BENCH_WORK" || exit 73
+
+die() { echo "bench: $*" >&2; exit "${BENCH_EXIT:-70}"; }
+
+# need_built PROG: the program exists (make bench builds them).
+need_built() { [ -x "$1" ] || die "$1 is not built: run make bench (or make $1)"; }
+
+# corpus N: prints the path of the seeded JSON Lines corpus of N articles,
+# generating it (with its truth files) unless it is already there and newer
+# than the generator.
+corpus() {
+	_c="$BENCH_WORK/corpus-$1-s$BENCH_SEED.jsonl"
+	need_built "$GENCORPUS"
+	if [ ! -s "$_c" ] || [ "$GENCORPUS" -nt "$_c" ]; then
+		"$GENCORPUS" -q -n "$1" --seed "$BENCH_SEED" -o "$_c.tmp" \
+			--truth "$BENCH_WORK/truth-$1-s$BENCH_SEED" || die "gencorpus failed"
+		mv "$_c.tmp" "$_c"
+	fi
+	echo "$_c"
+}
+
+# measure CMD...: runs CMD (stdout and stderr to $BENCH_WORK/last.*) and sets
+# WALL (seconds, 3 decimals, from the clock around it), RSS_MB (peak
+# resident set of the process tree's largest member, from GNU time) and RC.
+measure() {
+	_t0=$(date +%s%N)
+	if [ -x "$GNU_TIME" ]; then
+		"$GNU_TIME" -f '%M' -o "$BENCH_WORK/last.time" "$@" \
+			>"$BENCH_WORK/last.out" 2>"$BENCH_WORK/last.err"
+		RC=$?
+	else
+		"$@" >"$BENCH_WORK/last.out" 2>"$BENCH_WORK/last.err"
+		RC=$?
+		echo 0 >"$BENCH_WORK/last.time"
+	fi
+	_t1=$(date +%s%N)
+	WALL=$(awk -v a="$_t0" -v b="$_t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+	RSS_MB=$(awk 'END { printf "%.1f", $1 / 1024 }' "$BENCH_WORK/last.time")
+}
+
+# rate AMOUNT SECONDS: AMOUNT per second, rounded.
+rate() { awk -v a="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", a / s; else print "inf" }'; }
+# rate1 AMOUNT SECONDS: the same with 1 decimal.
+rate1() { awk -v a="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.1f", a / s; else print "inf" }'; }
+# ratio X FLOOR: X / FLOOR with 2 decimals.
+ratio() { awk -v x="$1" -v f="$2" 'BEGIN { if (f > 0) printf "%.2f", x / f; else print "-" }'; }
+# mb BYTES: megabytes (10^6) with 1 decimal.
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
+
+# machine: one block describing where the numbers come from.
+machine() {
+	echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)," \
+		"$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM," \
+		"SQLite $("$SQLITE3" --version | cut -d' ' -f1) (shell), $(uname -sr)"
+	echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min), date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+}
