@@ -686,13 +686,17 @@ app_run(struct att_index *idx, const char *index_path, const char *script_path,
 		goto out;
 	att_draw_init();
 	app.ascii = att_draw_ascii;
-	if (att_keymap_defaults() != 0) {
+	/* main() may have bound the keys of the configuration already. */
+	if (att_keymap_count() == 0 && att_keymap_defaults() != 0) {
 		rc = att_err_set(err, EX_SOFTWARE, "a default key in actions.def does not parse");
 		goto out;
 	}
 	install_signals(!app.script);
 	if ((rc = start_terminal(&app, err)) != 0)
 		goto out;
+	/* stdscr holds only the status line and the prompt: mark it clean so
+	 * that refreshing it copies just the rows drawn on it. */
+	wnoutrefresh(stdscr);
 
 	pane_list_init(&app.panes[PANE_LIST]);
 	pane_article_init(&app.panes[PANE_ARTICLE]);
@@ -746,7 +750,6 @@ app_run(struct att_index *idx, const char *index_path, const char *script_path,
 	endwin();
 	prompt_cleanup();
 out:
-	att_keymap_free();
 	if (app.filter)
 		att_filter_free(app.filter);
 	if (app.script)

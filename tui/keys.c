@@ -235,6 +235,15 @@ att_keymap_keys(enum att_action act, char *buf, size_t size)
 	return buf;
 }
 
+size_t
+att_keymap_count(void)
+{
+	size_t n = 0;
+	for (int s = 0; s < SCOPE_COUNT; s++)
+		n += keymap[s].n;
+	return n;
+}
+
 void
 att_keymap_free(void)
 {

@@ -40,6 +40,9 @@ enum att_action att_keymap_lookup(enum att_scope scope, int key);
 /* The keys bound to ACT, as names separated by spaces, into BUF. */
 char *att_keymap_keys(enum att_action act, char *buf, size_t size);
 
+/* The number of bindings (0 until defaults or a config were bound). */
+size_t att_keymap_count(void);
+
 void att_keymap_free(void);
 
 #endif

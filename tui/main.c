@@ -16,6 +16,7 @@
 #include "model/util.h"
 #include "tui/batch.h"
 #include "tui/app.h"
+#include "tui/keys.h"
 
 static void
 usage(FILE *fp)
@@ -182,6 +183,7 @@ main(int argc, char **argv)
 		/* the message is printed */
 	} else {
 		code = app_run(idx, path, script, &err);
+		att_keymap_free();
 		if (code != 0 && err.msg[0])
 			fail(&err);
 	}

@@ -394,7 +394,7 @@ prompt_run(struct app *app, enum prompt_kind kind, const char *label, const char
 {
 	struct history *h = &histories[kind];
 	struct edit e;
-	int result = 0, changed = 0;
+	int result = 0, changed = 0, keep_note = 0;
 	size_t hpos;
 	char *draft = NULL;
 
@@ -422,9 +422,10 @@ prompt_run(struct app *app, enum prompt_kind kind, const char *label, const char
 				set_note(&e, 1, err.msg);
 			} else {
 				e.errpos = 0;
-				const char *notes = att_filter_notes(app->filter);
-				set_note(&e, 0, notes);
+				if (!keep_note)
+					set_note(&e, 0, att_filter_notes(app->filter));
 			}
+			keep_note = 0;
 		}
 		app_refresh(app);
 		int key = app_getkey(app);
@@ -508,6 +509,7 @@ prompt_run(struct app *app, enum prompt_kind kind, const char *label, const char
 			if (kind == PROMPT_FILTER) {
 				complete(app, &e);
 				changed = 1;
+				keep_note = e.note != NULL;
 			}
 			break;
 		default:
