@@ -6,3 +6,6 @@ tests_tui_keys_test_SOURCES = tests/tui_keys_test.c tui/keys.c tui/draw.c
 tests_tui_keys_test_CFLAGS = $(TEST_CFLAGS) $(CURSES_CFLAGS)
 tests_tui_keys_test_LDADD = $(TEST_LIBS) $(CURSES_LIBS)
 endif
+
+TESTS += tests/tui_man.sh
+EXTRA_DIST += tests/tui_man.sh tests/tui_lib.sh
