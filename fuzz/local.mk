@@ -9,23 +9,30 @@ FUZZ_ARGS = --ci
 FUZZ_COMMON = fuzz/fuzz.h fuzz/replay.c
 FUZZ_TEST_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
 
-check_PROGRAMS += fuzz/sanitize_replay fuzz/fold_replay fuzz/index_replay fuzz/index_seed
+FUZZ_SEED = fuzz/seed.c fuzz/seed.h
+FUZZ_QUERIES = fuzz/queries.c fuzz/queries.h
+
+check_PROGRAMS += fuzz/sanitize_replay fuzz/fold_replay fuzz/index_replay fuzz/filter_replay \
+	fuzz/index_seed
 fuzz_sanitize_replay_SOURCES = fuzz/sanitize_fuzz.c $(FUZZ_COMMON)
 fuzz_sanitize_replay_CFLAGS = $(FUZZ_TEST_CFLAGS)
 fuzz_sanitize_replay_LDADD = $(MODEL_LIBS)
 fuzz_fold_replay_SOURCES = fuzz/fold_fuzz.c $(FUZZ_COMMON)
 fuzz_fold_replay_CFLAGS = $(FUZZ_TEST_CFLAGS)
 fuzz_fold_replay_LDADD = $(MODEL_LIBS)
-fuzz_index_replay_SOURCES = fuzz/index_fuzz.c $(FUZZ_COMMON)
+fuzz_index_replay_SOURCES = fuzz/index_fuzz.c $(FUZZ_QUERIES) $(FUZZ_COMMON)
 fuzz_index_replay_CFLAGS = $(FUZZ_TEST_CFLAGS)
 fuzz_index_replay_LDADD = $(MODEL_LIBS)
-fuzz_index_seed_SOURCES = fuzz/index_seed.c
+fuzz_filter_replay_SOURCES = fuzz/filter_fuzz.c $(FUZZ_QUERIES) $(FUZZ_SEED) $(FUZZ_COMMON)
+fuzz_filter_replay_CFLAGS = $(FUZZ_TEST_CFLAGS)
+fuzz_filter_replay_LDADD = $(MODEL_LIBS)
+fuzz_index_seed_SOURCES = fuzz/index_seed.c $(FUZZ_SEED)
 fuzz_index_seed_CFLAGS = $(FUZZ_TEST_CFLAGS)
 fuzz_index_seed_LDADD = $(MODEL_LIBS)
 
 TESTS += fuzz/replay.sh
 EXTRA_DIST += fuzz/run fuzz/replay.sh fuzz/corpus fuzz/sanitize.dict fuzz/fold.dict \
-	fuzz/index.dict
+	fuzz/index.dict fuzz/filter.dict
 
 # Builds the harnesses with clang and runs them (see fuzz/run --help).
 fuzz:
