@@ -42,3 +42,4 @@ include $(srcdir)/tests/ner.mk
 include $(srcdir)/tests/query.mk
 include $(srcdir)/tests/tui.mk
 include $(srcdir)/tests/config.mk
+include $(srcdir)/tests/hostile.mk

@@ -1,0 +1,161 @@
+#!/bin/sh
+# Index files from strangers, beyond what tests/cli.sh covers: a symlink to
+# each kind of bad file, an unreadable file, and indexes whose values are
+# hostile (huge TEXT, NUL bytes, wrong types, NULLs, offsets past the end or
+# inside a UTF-8 sequence, negative lengths). `attache --check` and every
+# batch mode must answer with a clean exit and print no control byte.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/hostile_lib.sh"
+[ -n "$SQLITE3" ] || skip_all "sqlite3 shell not installed"
+
+# bad CODE WHAT FILE: --check refuses FILE with CODE and one clean line
+# naming it.
+bad() {
+	expect_exit "$1" "--check on $2" "$ATTACHE" --check "$3"
+	if one_line "$TEST_TMP/err" && grep -qF -- "$3" "$TEST_TMP/err" && [ ! -s "$TEST_TMP/out" ]; then
+		ok "one line naming the file, nothing on stdout, for $2"
+	else
+		not_ok "one line naming the file, nothing on stdout, for $2"; diag "$(cat "$TEST_TMP/err")"
+	fi
+}
+
+# A valid index to start from, and damaged copies of it.
+good="$TEST_TMP/good.idx"
+new_index "$good"
+"$SQLITE3" "$good" "INSERT INTO article(id, title, date, body) VALUES (1, 'Mosca e Minsk', '2022-12-20',
+	'Russia e Bielorussia firmano un accordo di cooperazione militare.');
+	INSERT INTO entity VALUES (1, 'country', 'Russia', 'RU', 1, 1);
+	INSERT INTO mention VALUES (1, 1, 'body', 0, 6);
+	INSERT INTO article_fts(article_fts) VALUES ('rebuild');"
+expect_exit 0 "--check accepts the starting index" "$ATTACHE" --check "$good"
+
+d=$TEST_TMP/targets
+mkdir "$d" "$d/dir.idx"
+: >"$d/empty.idx"
+printf 'Russia and Belarus signed an agreement.\n' >"$d/text.idx"
+mkfifo "$d/fifo.idx"
+"$SQLITE3" "$d/other.db" 'CREATE TABLE t(x); INSERT INTO t VALUES (1);'
+cp "$good" "$d/newer.idx" && "$SQLITE3" "$d/newer.idx" 'PRAGMA user_version = 2;'
+cp "$good" "$d/trigger.idx" &&
+	"$SQLITE3" "$d/trigger.idx" 'CREATE TRIGGER t AFTER INSERT ON article BEGIN DELETE FROM entity; END;'
+size=$(wc -c <"$good")
+head -c $((size / 2)) "$good" >"$d/truncated.idx"
+# Flipped bytes in every page after the first: the header still says SQLite.
+cp "$good" "$d/flipped.idx"
+pages=$((size / 4096))
+p=1
+while [ "$p" -lt "$pages" ]; do
+	printf '\377\377\377\377\377\377\377\377' |
+		dd of="$d/flipped.idx" bs=1 seek=$((p * 4096 + 100)) conv=notrunc 2>/dev/null
+	p=$((p + 1))
+done
+
+# Symlinks to each: the same verdict as the target, naming the link.
+for t in missing:66 dir:65 empty:65 text:65 fifo:65 other:65 newer:65 trigger:65 truncated:65 \
+	 zero:65; do
+	name=${t%%:*}; code=${t#*:}
+	case $name in
+	missing) target=$d/missing.idx ;;
+	zero) target=/dev/zero ;;
+	other) target=$d/other.db ;;
+	*) target=$d/$name.idx ;;
+	esac
+	ln -s "$target" "$TEST_TMP/link-$name.idx"
+	bad "$code" "a symlink to $name" "$TEST_TMP/link-$name.idx"
+done
+# Flipped bytes may or may not be caught by the check; either way, no crash.
+"$ATTACHE" --check "$TEST_TMP/targets/flipped.idx" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+rc=$?
+if [ "$rc" -eq 0 ] || [ "$rc" -eq 65 ]; then ok "--check on flipped bytes: exit $rc"
+else not_ok "--check on flipped bytes: exit $rc"; diag "$(cat "$TEST_TMP/err")"; fi
+ln -s "$TEST_TMP/flipped-link.idx" "$TEST_TMP/loop1.idx"
+ln -s "$TEST_TMP/loop1.idx" "$TEST_TMP/flipped-link.idx"
+bad 66 "a symlink loop" "$TEST_TMP/loop1.idx"
+
+# Unreadable: root reads everything, so the case cannot arise.
+cp "$good" "$TEST_TMP/unreadable.idx"
+chmod 000 "$TEST_TMP/unreadable.idx"
+if [ "$(id -u)" = 0 ]; then
+	skip "an unreadable index: running as root, which can read any file"
+	skip "a symlink to an unreadable index: running as root"
+else
+	bad 66 "an unreadable index" "$TEST_TMP/unreadable.idx"
+	ln -s "$TEST_TMP/unreadable.idx" "$TEST_TMP/link-unreadable.idx"
+	bad 66 "a symlink to an unreadable index" "$TEST_TMP/link-unreadable.idx"
+fi
+
+# ------------------------------------------------------------ hostile values
+# every_mode WHAT INDEX: --check and each batch mode attache has on INDEX:
+# no crash, an exit of 0 or 65, and only terminal-safe output.
+every_mode() {
+	_what=$1; _idx=$2
+	for _mode in check list show matrix entities; do
+		case $_mode in
+		check) set -- --check ;;
+		show) has_option --show || continue; set -- --show 1 ;;
+		*) has_option "--$_mode" || continue; set -- "--$_mode" ;;
+		esac
+		"$ATTACHE" "$@" "$_idx" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+		_rc=$?
+		if [ "$_rc" -eq 0 ] || [ "$_rc" -eq 65 ]; then
+			ok "$* on $_what: exit $_rc"
+		else
+			not_ok "$* on $_what: exit $_rc"; diag "$(head -c 1000 "$TEST_TMP/err")"
+		fi
+		check_safe "$* on $_what: stdout is terminal-safe" "$TEST_TMP/out"
+		check_safe "$* on $_what: stderr is terminal-safe" "$TEST_TMP/err"
+	done
+}
+
+# hostile NAME SQL [SCHEMA-SED]: an index holding SQL's rows.
+hostile() {
+	_idx="$TEST_TMP/$1.idx"
+	new_index "$_idx" "${3:-}"
+	if "$SQLITE3" "$_idx" "$2" "INSERT INTO article_fts(article_fts) VALUES ('rebuild');" \
+		2>"$TEST_TMP/sqlerr"; then
+		every_mode "$1" "$_idx"
+	else
+		not_ok "building the $1 index"; diag "$(cat "$TEST_TMP/sqlerr")"
+	fi
+}
+
+hostile nul-bytes "INSERT INTO article(id, title, body, source, countries) VALUES
+	(1, 'A' || char(0) || char(27) || ']0;owned' || char(7), 'before' || char(0) || char(27) || '[2J after',
+	 'src' || char(0) || 'x', 'RU' || char(0) || 'UA');
+	INSERT INTO entity VALUES (1, 'country', 'Rus' || char(0) || char(27) || '[31m', 'RU', 1, 1);
+	INSERT INTO mention VALUES (1, 1, 'body', 0, 6);"
+
+hostile wrong-types "INSERT INTO article(id, title, date, source, lang, body, url, countries) VALUES
+	(1, x'1b5d303b6f776e656407ff00', 20221220, x'9b33316d', 3.5, x'c2', x'00', x'fe'),
+	(2, 42, x'00', 7, x'ff', 12345, 1.5, 99);
+	INSERT INTO entity VALUES (1, 'country', x'1b5b32a4', x'00ff', 'many', x'01'),
+	(2, 'person', 17, 18, 1, 1);
+	INSERT INTO mention VALUES (1, 1, 'body', 'pos', 'len'), (2, 2, 'title', 0.5, 1.5);
+	INSERT INTO sentence VALUES (1, 1, 'body', 0, 1, 'tone');
+	INSERT INTO relation VALUES (1, 'AA', 'BB', 'x', 'y');
+	INSERT INTO pair VALUES ('AA', 'BB', 'x', 'y', 'z');"
+
+hostile nulls "INSERT INTO article(id, title, date, source, lang, body, url, original, countries) VALUES
+	(1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ''), (2, 'only a title', NULL, NULL, NULL, NULL, NULL, NULL, '');
+	INSERT INTO entity VALUES (1, 'country', 'Russia', NULL, 1, 1);
+	INSERT INTO mention VALUES (1, 1, 'body', 0, 6), (2, 1, 'title', 0, 4);" \
+	's/title TEXT NOT NULL/title TEXT/; s/body TEXT NOT NULL/body TEXT/; s/countries TEXT NOT NULL/countries TEXT/'
+
+hostile bad-offsets "INSERT INTO article(id, title, body) VALUES
+	(1, 'Città è già', 'Città di Minsk: Bielorussia è già qui. 日本と中国 😀');
+	INSERT INTO entity VALUES (1, 'country', 'Russia', 'RU', 1, 6), (2, 'place', 'Minsk', 'BY', 1, 1);
+	INSERT INTO mention VALUES (1, 1, 'body', 1000000, 5), (1, 1, 'body', 4, 1),
+	(1, 1, 'body', 10, -3), (1, 1, 'body', -7, 3), (1, 2, 'title', 3, 9223372036854775807),
+	(1, 2, 'body', 56, 2), (1, 2, 'body', 9223372036854775807, 1), (1, 1, 'title', 2, 100);
+	INSERT INTO sentence VALUES (1, 1, 'body', 5, 99999, 0), (1, 2, 'body', -1, -1, 1e308),
+	(1, 3, 'title', 4, 1, -1e308);"
+
+# A huge value: a 10 MB body is a real article; a 70 MB title is beyond the
+# 64 MB limit on any one value, which must be refused, not crash.
+hostile huge "INSERT INTO article(id, title, body) VALUES
+	(1, 'ten megabytes', printf('%.*c', 10000000, 'x')),
+	(2, printf('%.*c', 70000000, 'y'), 'a title too long to read');
+	INSERT INTO entity VALUES (1, 'country', printf('%.*c', 1000000, 'z'), 'RU', 1, 1);
+	INSERT INTO mention VALUES (1, 1, 'body', 9999995, 5);"
+
+done_testing
