@@ -62,6 +62,10 @@ static const struct {
 	{"Insert", KEY_IC | ATT_KEY_FN},
 	{"Delete", KEY_DC | ATT_KEY_FN},
 	{"Resize", KEY_RESIZE | ATT_KEY_FN},
+	/* Characters the config file uses for itself (list, comments). */
+	{"Comma", ','},
+	{"Semicolon", ';'},
+	{"Hash", '#'},
 };
 
 int
@@ -72,6 +76,12 @@ att_key_parse(const char *name, int *key)
 
 	if (n == 0)
 		return -1;
+	if (n > 2 && (name[0] == 'M' || name[0] == 'm') && name[1] == '-') {
+		if (att_key_parse(name + 2, key) != 0 || (*key & ATT_KEY_META))
+			return -1;
+		*key |= ATT_KEY_META;
+		return 0;
+	}
 	for (size_t i = 0; i < ATT_ARRAY_LEN(named_keys); i++) {
 		if (strcasecmp(name, named_keys[i].name) == 0) {
 			*key = named_keys[i].key;
@@ -112,6 +122,11 @@ att_key_parse(const char *name, int *key)
 char *
 att_key_name(int key, char *buf, size_t size)
 {
+	if ((key & ATT_KEY_META) && size > 2) {
+		memcpy(buf, "M-", 2);
+		att_key_name(key & ~ATT_KEY_META, buf + 2, size - 2);
+		return buf;
+	}
 	for (size_t i = 0; i < ATT_ARRAY_LEN(named_keys); i++) {
 		if (named_keys[i].key == key) {
 			snprintf(buf, size, "%s", named_keys[i].name);

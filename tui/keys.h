@@ -9,13 +9,14 @@
 #include "tui/actions.h"
 
 #define ATT_KEY_FN 0x40000000
+#define ATT_KEY_META 0x20000000 /* Alt, or Esc then the key: "M-x" */
 #define ATT_KEY_CTRL(c) ((c) & 0x1f)
 #define ATT_KEY_ESC 27
 #define ATT_KEY_ENTER '\r'
 #define ATT_KEY_TAB '\t'
 
-/* Parses a key name ("j", "C-d", "Enter", "PgDn", "F5", "S-Tab", "Space")
- * into *KEY. Returns 0, or -1 when NAME is no key. */
+/* Parses a key name ("j", "C-d", "M-x", "Enter", "PgDn", "F5", "S-Tab",
+ * "Space", "Comma", "Semicolon", "Hash") into *KEY. Returns 0, or -1 when NAME is no key. */
 int att_key_parse(const char *name, int *key);
 
 /* The name of KEY, written to BUF (at least 16 bytes); returns BUF. */
