@@ -509,7 +509,7 @@ att_config_dump(const struct att_config *cfg, FILE *fp)
 			} else if (o->type == ATT_OPT_INT) {
 				fprintf(fp, "; %ld..%ld\n", o->min, o->max);
 			}
-			fprintf(fp, "%s = ", o->name);
+			fprintf(fp, "%s =%s", o->name, cfg->value[i][0] ? " " : "");
 			att_ini_write_value(fp, cfg->value[i]);
 			fputc('\n', fp);
 		}
@@ -529,11 +529,11 @@ att_config_dump(const struct att_config *cfg, FILE *fp)
 		}
 	}
 	fprintf(fp, "\n[colors]\n");
-	comment(fp, "SLOT = FG BG ATTRS on top of the theme; the lines in comments show the");
-	comment(fp, "built-in defaults. Colours: default, black..white, bright-red..., 0-255, #rrggbb.");
+	comment(fp, "SLOT = FG BG ATTRS on top of the theme; the lines in comments show what");
+	comment(fp, "the theme gives. Colours: default, black..white, bright-red..., 0-255, #rrggbb.");
 	for (int i = 0; i < COL_COUNT; i++) {
 		struct buf b = BUF_INIT;
-		att_color_spec_format(&b, cfg->color_set[i] ? &cfg->colors[i] : &att_colors[i].def);
+		att_color_spec_format(&b, cfg->color_set[i] ? &cfg->colors[i] : &att_theme[i]);
 		fprintf(fp, "%s%s = %s\n", cfg->color_set[i] ? "" : ";", att_colors[i].name, b.data);
 		buf_free(&b);
 	}

@@ -16,6 +16,7 @@
 #include "model/util.h"
 #include "tui/batch.h"
 #include "tui/app.h"
+#include "tui/conf.h"
 #include "tui/keys.h"
 
 static void
@@ -32,6 +33,11 @@ usage(FILE *fp)
 		"      --matrix [FILTER] print the country co-mention matrix as CSV\n"
 		"      --entities [FILTER]  print the entities as TSV, most articles first\n"
 		"      --script FILE     read keys and commands from FILE, headless (tests)\n"
+		"      --config FILE     read FILE instead of ~/.config/attache/config\n"
+		"      --dump-config     print the effective configuration and exit\n"
+		"      --theme NAME      use colour theme NAME\n"
+		"      --list-themes     list the colour themes found and exit\n"
+		"      --mono            no colours, attributes only (as with $NO_COLOR)\n"
 		"  -h, --help            show this help and exit\n"
 		"  -V, --version         show the version and exit\n"
 		"\n"
@@ -96,22 +102,28 @@ check_terminal(void)
 	return 0;
 }
 
+/* The configuration, for general.index (set once main has read it). */
+static const struct att_config *index_cfg;
+
 static char *
 resolve_index(const char *arg)
 {
 	const char *env = getenv("ATTACHE_INDEX");
+	char *conf = index_cfg ? att_config_index(index_cfg) : NULL;
 
-	if (arg)
-		return xstrdup(arg);
-	if (env && *env)
-		return xstrdup(env);
-	return demo_index();
+	if (arg || (env && *env)) {
+		free(conf);
+		return xstrdup(arg ? arg : env);
+	}
+	return conf ? conf : demo_index();
 }
 
 int
 main(int argc, char **argv)
 {
-	enum { OPT_SCRIPT = 512 };
+	enum { OPT_SCRIPT = 512,
+	       /* tui/conf.c */
+	       OPT_CONFIG = 768, OPT_DUMP_CONFIG, OPT_THEME, OPT_LIST_THEMES, OPT_MONO };
 	static const struct option longopts[] = {
 		{"check", no_argument, NULL, 'c'},
 		{"script", required_argument, NULL, OPT_SCRIPT},
@@ -122,12 +134,21 @@ main(int argc, char **argv)
 		{"show", required_argument, NULL, 256 + ATT_BATCH_SHOW},
 		{"matrix", no_argument, NULL, 256 + ATT_BATCH_MATRIX},
 		{"entities", no_argument, NULL, 256 + ATT_BATCH_ENTITIES},
+		/* tui/conf.c: configuration and themes */
+		{"config", required_argument, NULL, OPT_CONFIG},
+		{"dump-config", no_argument, NULL, OPT_DUMP_CONFIG},
+		{"theme", required_argument, NULL, OPT_THEME},
+		{"list-themes", no_argument, NULL, OPT_LIST_THEMES},
+		{"mono", no_argument, NULL, OPT_MONO},
 		{NULL, 0, NULL, 0},
 	};
 	int opt, check = 0, code = 0;
 	enum att_batch_mode batch = ATT_BATCH_NONE; /* batch modes */
 	const char *show_id = NULL;
 	const char *script = NULL;
+	int dump_config = 0, list_themes = 0, mono = 0;
+	const char *config_path = NULL, *theme = NULL;
+	struct att_config cfg;
 	struct att_err err;
 
 	setlocale(LC_ALL, "");
@@ -150,21 +171,63 @@ main(int argc, char **argv)
 			batch = (enum att_batch_mode)(opt - 256);
 			show_id = optarg;
 			break;
+		case OPT_CONFIG: config_path = optarg; break;
+		case OPT_DUMP_CONFIG: dump_config = 1; break;
+		case OPT_THEME: theme = optarg; break;
+		case OPT_LIST_THEMES: list_themes = 1; break;
+		case OPT_MONO: mono = 1; break;
 		default: usage(stderr); return EX_USAGE;
 		}
 	}
-	if (batch != ATT_BATCH_NONE) /* batch modes: tui/batch.c */
-		return batch_run(batch, show_id, argc - optind, argv + optind, resolve_index, stdout);
+	/* The configuration: its messages go to stderr before curses starts. */
+	att_config_init(&cfg);
+	att_err_clear(&err);
+	if (att_config_load(&cfg, config_path, &err) != 0) {
+		att_config_free(&cfg);
+		return fail(&err);
+	}
+	index_cfg = &cfg;
+	if (batch != ATT_BATCH_NONE) { /* batch modes: tui/batch.c */
+		att_config_print_msgs(&cfg, stderr);
+		code = batch_run(batch, show_id, argc - optind, argv + optind, resolve_index, stdout);
+		att_config_free(&cfg);
+		return code;
+	}
 	if (argc - optind > 1) {
 		fprintf(stderr, "attache: too many arguments (one INDEX at most); see attache --help\n");
+		att_config_free(&cfg);
 		return EX_USAGE;
 	}
+	if (theme)
+		att_config_set(&cfg, "general", "theme", theme, "--theme", 0);
+	att_config_print_msgs(&cfg, stderr);
+	if (list_themes) {
+		att_config_list_themes(stdout);
+		att_config_free(&cfg);
+		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : EX_IOERR;
+	}
+	struct att_msgs theme_msgs = {NULL, 0};
+	att_config_use_theme(&cfg, NULL, att_config_mono(mono), &theme_msgs);
+	for (size_t i = 0; i < theme_msgs.n; i++) {
+		char *safe = att_sanitize_dup(theme_msgs.v[i], strlen(theme_msgs.v[i]), 0);
+		fprintf(stderr, "attache: %s\n", safe);
+		free(safe);
+	}
+	att_msgs_free(&theme_msgs);
+	if (dump_config) {
+		att_config_dump(&cfg, stdout);
+		att_config_free(&cfg);
+		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : EX_IOERR;
+	}
+	att_config_bind_keys(&cfg);
+
 	char *path = resolve_index(optind < argc ? argv[optind] : NULL);
 	struct att_index *idx;
 	att_err_clear(&err);
 
 	if (att_index_open(path, &idx, &err) != 0) {
 		free(path);
+		att_config_free(&cfg);
 		return fail(&err);
 	}
 	if (check) {
@@ -189,5 +252,6 @@ main(int argc, char **argv)
 	}
 	att_index_close(idx);
 	free(path);
+	att_config_free(&cfg);
 	return code;
 }

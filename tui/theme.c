@@ -313,11 +313,13 @@ build_theme_dir(void)
 		return NULL;
 	*slash = '\0';
 	char *dir = xasprintf("%s/../themes", exe);
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		free(dir);
+	char *real = realpath(dir, NULL);
+	free(dir);
+	if (!real || stat(real, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		free(real);
 		return NULL;
 	}
-	return dir;
+	return real;
 }
 
 static int
