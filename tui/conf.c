@@ -87,11 +87,8 @@ parse_option(enum att_opt id, const char *value, char **canon, long *num, struct
 				return att_err_set(err, EX_CONFIG, "'%.60s' is not a strftime(3) date format "
 						   "giving up to 255 bytes", value), -1;
 		}
-		if (id == ATT_OPT_THEME && *value &&
-		    (strchr(value, '/') || value[0] == '.' || strspn(value, "abcdefghijklmnopqrstuvwxyz"
-			"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") != strlen(value)))
-			return att_err_set(err, EX_CONFIG, "a theme name has letters, digits, '-', '_' and '.' only "
-					   "(put the file in the themes directory)"), -1;
+		if (id == ATT_OPT_THEME && *value == '\0')
+			return att_err_set(err, EX_CONFIG, "empty theme name"), -1;
 		*canon = xstrdup(value);
 		*num = 0;
 		return 0;
@@ -373,6 +370,33 @@ att_config_set(struct att_config *cfg, const char *section, const char *key, con
 	return -1;
 }
 
+/* The line number of a "LABEL:LINE: ..." message, or 0. */
+static long
+msg_line(const char *msg, const char *label)
+{
+	size_t n = strlen(label);
+
+	if (strncmp(msg, label, n) != 0 || msg[n] != ':')
+		return 0;
+	return strtol(msg + n + 1, NULL, 10);
+}
+
+/* Orders the messages from FIRST on by line (stable), as a reader goes. */
+static void
+sort_msgs(struct att_msgs *m, size_t first, const char *label)
+{
+	for (size_t i = first + 1; i < m->n; i++) {
+		char *v = m->v[i];
+		long line = msg_line(v, label);
+		size_t j = i;
+		while (j > first && msg_line(m->v[j - 1], label) > line) {
+			m->v[j] = m->v[j - 1];
+			j--;
+		}
+		m->v[j] = v;
+	}
+}
+
 int
 att_config_load(struct att_config *cfg, const char *path, struct att_err *err)
 {
@@ -384,6 +408,7 @@ att_config_load(struct att_config *cfg, const char *path, struct att_err *err)
 	if (!file)
 		return 0;
 	att_err_clear(&e);
+	size_t first = cfg->msgs.n;
 	if (att_ini_load(file, &ini, &cfg->msgs, &e) != 0) {
 		int rc = 0;
 		if (path) {
@@ -413,6 +438,7 @@ att_config_load(struct att_config *cfg, const char *path, struct att_err *err)
 		if (known)
 			att_config_set(cfg, ini.e[i].section, ini.e[i].key, ini.e[i].value, label, ini.e[i].line);
 	}
+	sort_msgs(&cfg->msgs, first, label);
 	free(label);
 	att_ini_free(&ini);
 	free(def);
@@ -523,8 +549,8 @@ att_config_dump(const struct att_config *cfg, FILE *fp)
 			int n = keys_of(cfg, (enum att_scope)s, (enum att_action)a, &b);
 			int deflt = (int)att_actions[a].scope == s && att_actions[a].keys[0] != '\0';
 			if (n > 0 || deflt)
-				fprintf(fp, "%s.%s = %s\n", att_scope_name((enum att_scope)s), att_actions[a].name,
-					b.data ? b.data : "");
+				fprintf(fp, "%s.%s =%s%s\n", att_scope_name((enum att_scope)s), att_actions[a].name,
+					n ? " " : "", n ? b.data : "");
 			buf_free(&b);
 		}
 	}

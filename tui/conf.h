@@ -42,7 +42,7 @@ enum att_opt_type {
 	X(INDEX, "general", "index", ATT_OPT_STRING, "", 0, 0, NULL, \
 	  "Index to open when none is given and $ATTACHE_INDEX is unset; ~/ means the home directory; empty: the demo index") \
 	X(THEME, "general", "theme", ATT_OPT_STRING, "default", 0, 0, NULL, \
-	  "Colour theme: a name from attache --list-themes") \
+	  "Colour theme: a name from attache --list-themes, or the path of a theme file (with a /)") \
 	X(MOUSE, "general", "mouse", ATT_OPT_BOOL, "off", 0, 0, NULL, \
 	  "Use the mouse (clicks select, the wheel scrolls); off leaves the terminal's own selection alone") \
 	X(ESCDELAY, "general", "escdelay", ATT_OPT_INT, "25", 0, 2000, NULL, \

@@ -104,7 +104,7 @@ att_color_step(short c, int ncolors, attr_t *attr)
 	if (c >= 16) {
 		int rgb[3];
 		palette_rgb(c, rgb);
-		c = nearest(rgb, 0, ncolors >= 16 ? 16 : 8);
+		c = nearest(rgb, 0, 16);
 	}
 	if (c >= 8 && ncolors < 16) {
 		c = (short)(c - 8);
