@@ -4,6 +4,7 @@
 
 #include "model/query_int.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -134,12 +135,37 @@ q_clamp(const char *text, size_t n, int64_t pos, int64_t len, int strict, size_t
 
 /* ---------------------------------------------------------------- list */
 
+/* Rows one execution of a sorted (title, relevance) page query may
+ * return before it is run again from its last row: a bounded top-N sort
+ * instead of sorting every match. */
+#define SORT_WINDOW 2000
+
+/* A page query kept running between pages: the next page in the same
+ * direction continues stepping it, so the filter's subqueries are built
+ * once, not once per page. */
+struct cursor {
+	sqlite3_stmt *st;
+	int active;          /* stepped, not finished: the rows after LAST follow */
+	int64_t returned;    /* rows returned by this execution */
+	int64_t last_id;     /* the key of the last row returned */
+	char *last_title;
+	double last_rank;
+};
+
 struct att_list {
 	struct att_index *idx;
 	const struct att_filter *f;
 	enum att_sort sort;
-	sqlite3_stmt *fwd, *bwd, *count;
+	struct cursor cur[2]; /* forwards, backwards */
+	sqlite3_stmt *count;
+	int64_t window;       /* SORT_WINDOW, smaller in tests */
 };
+
+void
+q_list_set_window(struct att_list *l, int64_t window)
+{
+	l->window = window;
+}
 
 void
 att_rows_free(struct att_rows *rows)
@@ -158,9 +184,9 @@ att_rows_free(struct att_rows *rows)
 /* The title as a sort key: text whatever the stored type. */
 #define TITLE_KEY "coalesce(CAST(article.title AS TEXT), '') COLLATE NOCASE"
 
-/* Builds the page query for SORT in direction DIR. Parameters:
- * ?901 key 1, ?902 key 2, ?903 limit, ?904 1 for "no anchor", ?905 the
- * relevance expression. */
+/* Builds the page query for SORT in direction DIR. Parameters: ?901 the
+ * anchor's id, ?902 its title or rank, ?903 the limit, ?905 the relevance
+ * expression. Without an anchor the keys are bound past either end. */
 static char *
 list_sql(const struct att_filter *f, enum att_sort sort, int dir)
 {
@@ -173,16 +199,16 @@ list_sql(const struct att_filter *f, enum att_sort sort, int dir)
 
 	switch (sort) {
 	case ATT_SORT_NEWEST:
-		return xasprintf("SELECT %s, 0 FROM article WHERE (%s) AND "
-				 "(?904 OR article.id %s ?901) ORDER BY article.id %s LIMIT ?903",
+		return xasprintf("SELECT %s, 0 FROM article WHERE (%s) AND article.id %s ?901 "
+				 "ORDER BY article.id %s LIMIT ?903",
 				 cols, w, dir > 0 ? "<" : ">", desc);
 	case ATT_SORT_OLDEST:
-		return xasprintf("SELECT %s, 0 FROM article WHERE (%s) AND "
-				 "(?904 OR article.id %s ?901) ORDER BY article.id %s LIMIT ?903",
+		return xasprintf("SELECT %s, 0 FROM article WHERE (%s) AND article.id %s ?901 "
+				 "ORDER BY article.id %s LIMIT ?903",
 				 cols, w, gt, asc);
 	case ATT_SORT_TITLE:
 		return xasprintf("SELECT %s, 0 FROM article WHERE (%s) AND "
-				 "(?904 OR (" TITLE_KEY ", article.id) %s (?902, ?901)) "
+				 "(" TITLE_KEY ", article.id) %s (?902, ?901) "
 				 "ORDER BY " TITLE_KEY " %s, article.id %s LIMIT ?903",
 				 cols, w, gt, asc, asc);
 	case ATT_SORT_RELEVANCE:
@@ -190,11 +216,22 @@ list_sql(const struct att_filter *f, enum att_sort sort, int dir)
 		return xasprintf("SELECT %s, coalesce(r.rank, 1e300) AS k FROM article LEFT JOIN "
 				 "(SELECT rowid AS rid, bm25(article_fts) AS rank FROM article_fts "
 				 "WHERE article_fts MATCH ?905) AS r ON r.rid = article.id "
-				 "WHERE (%s) AND (?904 OR (coalesce(r.rank, 1e300), article.id) %s "
-				 "(?902, ?901)) ORDER BY k %s, article.id %s LIMIT ?903",
+				 "WHERE (%s) AND (coalesce(r.rank, 1e300), article.id) %s "
+				 "(?902, ?901) ORDER BY k %s, article.id %s LIMIT ?903",
 				 cols, w, gt, asc, asc);
 	}
 	return NULL;
+}
+
+static void
+cursor_stop(struct cursor *c)
+{
+	if (c->st)
+		sqlite3_reset(c->st);
+	c->active = 0;
+	c->returned = 0;
+	free(c->last_title);
+	c->last_title = NULL;
 }
 
 int
@@ -202,7 +239,7 @@ att_list_open(struct att_index *idx, const struct att_filter *f, enum att_sort s
 	      struct att_list **out, struct att_err *err)
 {
 	struct att_list *l = xcalloc(1, sizeof *l);
-	int code;
+	int code = 0;
 
 	*out = NULL;
 	if (sort == ATT_SORT_RELEVANCE && att_filter_rank_expr(f) == NULL)
@@ -210,12 +247,12 @@ att_list_open(struct att_index *idx, const struct att_filter *f, enum att_sort s
 	l->idx = idx;
 	l->f = f;
 	l->sort = sort;
-	char *fwd = list_sql(f, sort, 1), *bwd = list_sql(f, sort, -1);
-	code = q_prepare(idx, fwd, &l->fwd, err);
-	if (code == 0)
-		code = q_prepare(idx, bwd, &l->bwd, err);
-	free(fwd);
-	free(bwd);
+	l->window = SORT_WINDOW;
+	for (int d = 0; d < 2 && code == 0; d++) {
+		char *sql = list_sql(f, sort, d == 0 ? 1 : -1);
+		code = q_prepare(idx, sql, &l->cur[d].st, err);
+		free(sql);
+	}
 	if (code != 0) {
 		att_list_close(l);
 		return code;
@@ -229,8 +266,10 @@ att_list_close(struct att_list *l)
 {
 	if (l == NULL)
 		return;
-	sqlite3_finalize(l->fwd);
-	sqlite3_finalize(l->bwd);
+	for (int d = 0; d < 2; d++) {
+		cursor_stop(&l->cur[d]);
+		sqlite3_finalize(l->cur[d].st);
+	}
 	sqlite3_finalize(l->count);
 	free(l);
 }
@@ -241,47 +280,111 @@ att_list_sort(const struct att_list *l)
 	return l->sort;
 }
 
+/* 1 when the running cursor stopped right at ANCHOR. */
+static int
+cursor_at(const struct att_list *l, const struct cursor *c, const struct att_row *anchor)
+{
+	if (!c->active || anchor == NULL || anchor->id != c->last_id)
+		return 0;
+	if (l->sort == ATT_SORT_TITLE)
+		return c->last_title && strcmp(c->last_title, anchor->title) == 0;
+	if (l->sort == ATT_SORT_RELEVANCE)
+		return c->last_rank == anchor->rank;
+	return 1;
+}
+
+/* Runs the page query of C again from the key (ID, TITLE, RANK), or from
+ * the first row when HAVE_KEY is 0. */
+static void
+cursor_start(struct att_list *l, struct cursor *c, int dir, int have_key, int64_t id,
+	     const char *title, double rank)
+{
+	sqlite3_stmt *st = c->st;
+	int sorted = l->sort == ATT_SORT_TITLE || l->sort == ATT_SORT_RELEVANCE;
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	att_filter_bind(l->f, st);
+	if (have_key) {
+		sqlite3_bind_int64(st, 901, id);
+		if (l->sort == ATT_SORT_TITLE)
+			sqlite3_bind_text(st, 902, title ? title : "", -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_double(st, 902, rank);
+	} else {
+		/* Past the first row in this direction. */
+		int up = (dir > 0) == (l->sort != ATT_SORT_NEWEST);
+		sqlite3_bind_int64(st, 901, up ? INT64_MIN : INT64_MAX);
+		if (l->sort == ATT_SORT_TITLE) {
+			if (dir > 0)
+				sqlite3_bind_text(st, 902, "", 0, SQLITE_STATIC);
+			else /* a blob sorts after every text */
+				sqlite3_bind_blob(st, 902, "\xff", 1, SQLITE_STATIC);
+		} else {
+			sqlite3_bind_double(st, 902, dir > 0 ? -HUGE_VAL : HUGE_VAL);
+		}
+	}
+	sqlite3_bind_int64(st, 903, sorted ? l->window : -1);
+	if (l->sort == ATT_SORT_RELEVANCE)
+		sqlite3_bind_text(st, 905, att_filter_rank_expr(l->f), -1, SQLITE_STATIC);
+	c->active = 1;
+	c->returned = 0;
+}
+
 int
 att_list_page(struct att_list *l, const struct att_row *anchor, int dir, size_t n,
 	      struct att_rows *out, struct att_err *err)
 {
-	sqlite3_stmt *st = dir >= 0 ? l->fwd : l->bwd;
-	int rc;
+	struct cursor *c = &l->cur[dir >= 0 ? 0 : 1];
+	int sorted = l->sort == ATT_SORT_TITLE || l->sort == ATT_SORT_RELEVANCE;
+	int rc = SQLITE_DONE;
 	size_t cap = 0;
 
 	att_rows_free(out);
 	q_start(l->idx);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	att_filter_bind(l->f, st);
-	sqlite3_bind_int(st, 904, anchor == NULL);
-	if (anchor) {
-		sqlite3_bind_int64(st, 901, anchor->id);
-		if (l->sort == ATT_SORT_TITLE)
-			sqlite3_bind_text(st, 902, anchor->title, -1, SQLITE_TRANSIENT);
-		else if (l->sort == ATT_SORT_RELEVANCE)
-			sqlite3_bind_double(st, 902, anchor->rank);
+	if (!cursor_at(l, c, anchor)) {
+		cursor_stop(c);
+		cursor_start(l, c, dir, anchor != NULL, anchor ? anchor->id : 0,
+			     anchor ? anchor->title : NULL, anchor ? anchor->rank : 0);
 	}
-	sqlite3_bind_int64(st, 903, (int64_t)(n > INT32_MAX ? INT32_MAX : n));
-	if (l->sort == ATT_SORT_RELEVANCE)
-		sqlite3_bind_text(st, 905, att_filter_rank_expr(l->f), -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (out->n < n) {
+		rc = sqlite3_step(c->st);
+		if (rc == SQLITE_DONE && sorted && c->returned == l->window) {
+			/* The window ran out, not the matches: go on from the last row. */
+			char *t = xstrdup(out->n ? out->v[out->n - 1].title
+						 : c->last_title ? c->last_title : "");
+			cursor_start(l, c, dir, 1, c->last_id, t, c->last_rank);
+			free(t);
+			continue;
+		}
+		if (rc != SQLITE_ROW)
+			break;
 		if (out->n == cap) {
 			cap = cap ? cap * 2 : 64;
 			out->v = xreallocarray(out->v, cap, sizeof *out->v);
 		}
 		struct att_row *r = &out->v[out->n++];
-		r->id = sqlite3_column_int64(st, 0);
-		r->date = q_text(st, 1, NULL);
-		r->source = q_text(st, 2, NULL);
-		r->countries = q_text(st, 3, NULL);
-		r->title = q_text(st, 4, NULL);
-		r->rank = sqlite3_column_double(st, 5);
+		r->id = sqlite3_column_int64(c->st, 0);
+		r->date = q_text(c->st, 1, NULL);
+		r->source = q_text(c->st, 2, NULL);
+		r->countries = q_text(c->st, 3, NULL);
+		r->title = q_text(c->st, 4, NULL);
+		r->rank = sqlite3_column_double(c->st, 5);
+		c->returned++;
+		c->last_id = r->id;
+		c->last_rank = r->rank;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		int code = q_fail(l->idx, rc, err);
+		cursor_stop(c);
 		att_rows_free(out);
-		return q_fail(l->idx, rc, err);
+		return code;
+	}
+	if (rc == SQLITE_DONE || out->n == 0) {
+		cursor_stop(c);
+	} else if (l->sort == ATT_SORT_TITLE) {
+		free(c->last_title);
+		c->last_title = xstrdup(out->v[out->n - 1].title);
 	}
 	if (dir < 0) /* fetched nearest first: put them back in display order */
 		for (size_t i = 0, j = out->n ? out->n - 1 : 0; i < j; i++, j--) {

@@ -32,4 +32,7 @@ int q_field(sqlite3_stmt *st, int i);
 int q_clamp(const char *text, size_t n, int64_t pos, int64_t len, int strict, size_t *opos,
 	    size_t *olen);
 
+/* Sets how many rows one run of a sorted page query returns (tests). */
+void q_list_set_window(struct att_list *l, int64_t window);
+
 #endif

@@ -19,3 +19,10 @@ endif
 
 TESTS += tests/batch_modes.sh
 EXTRA_DIST += tests/batch_modes.sh
+
+# A benchmark (prints timings, asserts nothing): see tests/query_bench.sh.
+noinst_PROGRAMS += tests/query_bench
+tests_query_bench_SOURCES = tests/query_bench.c
+tests_query_bench_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
+tests_query_bench_LDADD = $(MODEL_LIBS)
+EXTRA_DIST += tests/query_bench.sh

@@ -14,6 +14,7 @@
 #include <sysexits.h>
 
 #include "model/query.h"
+#include "model/query_int.h"
 #include "model/text.h"
 #include "tests/query_fixture.h"
 
@@ -60,6 +61,8 @@ page_ids(struct att_list *l, const struct att_row *anchor, int dir, size_t n, st
 	return buf_steal(&b);
 }
 
+static int64_t window = 0;
+
 /* All ids of a filter in ORDER, fetched by pages of 2. */
 static char *
 all_ids(const char *filter, enum att_sort sort)
@@ -71,6 +74,8 @@ all_ids(const char *filter, enum att_sort sort)
 	struct buf b = BUF_INIT;
 
 	assert_int_equal(att_list_open(idx, f, sort, &l, &err), 0);
+	if (window)
+		q_list_set_window(l, window);
 	buf_adds(&b, "");
 	for (;;) {
 		char *s = page_ids(l, prev.n ? &prev.v[prev.n - 1] : NULL, 1, 2, &rows);
@@ -156,7 +161,44 @@ test_list_sorts(void **state)
 	s = all_ids("turchia OR russia", ATT_SORT_RELEVANCE);
 	assert_int_equal(strncmp(s, "3 ", 2), 0);
 	assert_int_equal(strlen(s), strlen("3 1 2 4"));
+	/* A sorted query runs again from its last row when its window of
+	 * rows is spent: the same order, no row lost or repeated. */
+	for (window = 1; window <= 3; window++) {
+		char *t = all_ids("", ATT_SORT_TITLE);
+		assert_string_equal(t, "3 2 1 5 6 4");
+		free(t);
+		t = all_ids("turchia OR russia", ATT_SORT_RELEVANCE);
+		assert_string_equal(t, s);
+		free(t);
+	}
+	window = 0;
 	free(s);
+	/* Backwards from the end, and back from there, in each order. */
+	static const struct {
+		enum att_sort sort;
+		const char *last2, *before;
+	} back[] = {
+		{ATT_SORT_NEWEST, "2 1", "4 3"},
+		{ATT_SORT_OLDEST, "5 6", "3 4"},
+		{ATT_SORT_TITLE, "6 4", "1 5"},
+	};
+	for (size_t k = 0; k < ATT_ARRAY_LEN(back); k++) {
+		struct att_filter *f = compile("");
+		struct att_list *l;
+		struct att_err err;
+		struct att_rows rows = {0}, more = {0};
+		assert_int_equal(att_list_open(idx, f, back[k].sort, &l, &err), 0);
+		s = page_ids(l, NULL, -1, 2, &rows);
+		assert_string_equal(s, back[k].last2);
+		free(s);
+		s = page_ids(l, &rows.v[0], -1, 2, &more);
+		assert_string_equal(s, back[k].before);
+		free(s);
+		att_rows_free(&rows);
+		att_rows_free(&more);
+		att_list_close(l);
+		att_filter_free(f);
+	}
 }
 
 static void
