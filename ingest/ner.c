@@ -18,6 +18,11 @@
 #include "ingest/tone.h"
 #include "model/text.h"
 
+/* Names that may be misspelt: from 8 letters (shorter ones collide with
+ * words) to 40 (which also bounds the work on a hostile 1 MB token). */
+#define FUZZY_MIN 8
+#define FUZZY_MAX 40
+
 /* What a trie node of names leads to: an entity and how its alias must be
  * written. */
 struct npay {
@@ -189,7 +194,8 @@ index_alias(struct recogniser *r, uint32_t ent, const struct gaz_alias *al)
 	trie_add(&r->names, tl.v, tl.n, 0, pi);
 	for (size_t i = 0; i < tl.n; i++)
 		hmap_put(&r->vocab, 0, tl.v[i].fold, tl.v[i].flen, 1);
-	if (tl.n == 1 && al->rule != GAZ_EXACT && tl.v[0].nchars >= 8 && !(tl.v[0].flags & TOK_DIGIT)) {
+	if (tl.n == 1 && al->rule != GAZ_EXACT && tl.v[0].nchars >= FUZZY_MIN && tl.v[0].nchars <= FUZZY_MAX &&
+	    !(tl.v[0].flags & TOK_DIGIT)) {
 		struct fuzzy_add fa = {r, pi, tl.v[0].fold, tl.v[0].flen};
 		char *buf = xmalloc(tl.v[0].flen + 1);
 		add_fuzzy_key(&fa, tl.v[0].fold, tl.v[0].flen);
@@ -471,7 +477,7 @@ fuzzy_probe(void *arg, const char *d, size_t dlen)
 static uint32_t
 match_fuzzy(const struct recogniser *r, const struct tok *t)
 {
-	if (!(t->flags & TOK_UPPER) || t->nchars < 8 || r->fuzzy.n == 0)
+	if (!(t->flags & TOK_UPPER) || t->nchars < FUZZY_MIN || t->nchars > FUZZY_MAX + 1 || r->fuzzy.n == 0)
 		return MATCH_NONE;
 	if (hmap_get(&r->vocab, 0, t->fold, t->flen) != MATCH_NONE)
 		return MATCH_NONE;

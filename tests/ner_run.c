@@ -91,6 +91,8 @@ main(int argc, char **argv)
 				const struct att_mention *x = &ann.mentions[m];
 				printf("M\t%s\t%s\t%s\t%.*s\n", kinds[x->ent.kind], x->ent.key,
 				       x->ent.country ? x->ent.country : "", (int)x->len, docs[f].body + x->pos);
+				printf("P\t%s\t%s\t%s\t%zu\t%zu\n", kinds[x->ent.kind], x->ent.key,
+				       x->ent.country ? x->ent.country : "", x->pos, x->len);
 			}
 			for (size_t s = 0; s < ann.nsentences; s++) {
 				const struct att_sentence *x = &ann.sentences[s];

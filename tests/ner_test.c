@@ -220,6 +220,14 @@ test_fuzzy(void **state)
 			"Azerbagian=country:AZ:Azerbaijan;Bielorussa=country:BY:Belarus;");
 	/* Transposition. */
 	assert_mentions("In Azerbaigain.", "Azerbaigain=country:AZ:Azerbaijan;");
+	/* A huge capitalised token is no name, and costs no more than its length. */
+	size_t big = 1 << 20;
+	char *huge = xmalloc(big + 1);
+	memset(huge, 'a', big);
+	huge[0] = 'A';
+	huge[big] = '\0';
+	assert_mentions(huge, "");
+	free(huge);
 	/* Not: lowercase, two edits, short names, another first letter. */
 	assert_mentions("azerbagian, Azrbagian, Russiaa, Ezerbaigian.", "");
 }
