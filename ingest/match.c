@@ -72,16 +72,33 @@ arena_free(struct arena *a)
 
 /* ---------------------------------------------------------------- hash map */
 
+/* FNV-1a over the node number and the bytes, in three steps so that a
+ * prefix can be hashed one byte at a time. */
+static inline uint64_t
+hash_start(uint32_t node)
+{
+	return (0xcbf29ce484222325ull ^ node) * 0x100000001b3ull;
+}
+
+static inline uint64_t
+hash_byte(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * 0x100000001b3ull;
+}
+
+static inline uint64_t
+hash_end(uint64_t h)
+{
+	return h ^ (h >> 29);
+}
+
 static uint64_t
 hash_key(uint32_t node, const char *s, size_t len)
 {
-	uint64_t h = 0xcbf29ce484222325ull ^ node;
-	h *= 0x100000001b3ull;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ull;
-	}
-	return h ^ (h >> 29);
+	uint64_t h = hash_start(node);
+	for (size_t i = 0; i < len; i++)
+		h = hash_byte(h, (unsigned char)s[i]);
+	return hash_end(h);
 }
 
 static struct hmap_ent *
@@ -151,6 +168,8 @@ hmap_free(struct hmap *m)
 static int
 is_tok_char(ucs4_t c)
 {
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 	return uc_is_alpha(c) || uc_is_digit(c) || uc_is_general_category(c, UC_CATEGORY_M);
 }
 
@@ -223,9 +242,15 @@ tokenise(const char *text, size_t len, struct toklist *out, struct arena *a)
 
 	while (i < len) {
 		ucs4_t c;
-		int k = u8_mbtouc(&c, s + i, len - i);
-		if (k <= 0)
+		int k;
+		if (s[i] < 0x80) {
+			c = s[i];
 			k = 1;
+		} else {
+			k = u8_mbtouc(&c, s + i, len - i);
+			if (k <= 0)
+				k = 1;
+		}
 		if (!is_tok_char(c)) {
 			i += (size_t)k;
 			continue;
@@ -233,16 +258,31 @@ tokenise(const char *text, size_t len, struct toklist *out, struct arena *a)
 		struct tok t = {0};
 		int ascii = 1, letters = 0, uppers = 0;
 		t.pos = i;
-		if (uc_is_digit(c))
+		if (c >= '0' && c <= '9')
 			t.flags |= TOK_DIGIT;
-		else if (uc_is_upper(c) || uc_is_property_titlecase(c))
+		else if (c < 0x80 ? (c >= 'A' && c <= 'Z') : (uc_is_upper(c) || uc_is_property_titlecase(c)))
 			t.flags |= TOK_UPPER;
+		else if (c >= 0x80 && uc_is_digit(c))
+			t.flags |= TOK_DIGIT;
 		while (i < len) {
+			if (s[i] < 0x80) {
+				/* ASCII fast path */
+				unsigned char b = s[i];
+				if (b >= 'A' && b <= 'Z') {
+					letters++;
+					uppers++;
+				} else if (b >= 'a' && b <= 'z') {
+					letters++;
+				} else if (!(b >= '0' && b <= '9')) {
+					break;
+				}
+				i++;
+				continue;
+			}
 			k = u8_mbtouc(&c, s + i, len - i);
 			if (k <= 0 || !is_tok_char(c))
 				break;
-			if (c >= 0x80)
-				ascii = 0;
+			ascii = 0;
 			if (uc_is_alpha(c)) {
 				letters++;
 				if (uc_is_upper(c))
@@ -351,14 +391,23 @@ uint32_t
 trie_step_prefix(const struct trie *t, uint32_t node, const char *s, size_t len)
 {
 	size_t max = len < t->maxprefix ? len : t->maxprefix;
-	for (size_t l = max; l > 0; l--) {
+	uint32_t key = node | TRIE_PREFIX, best = MATCH_NONE;
+	uint64_t h = hash_start(key);
+
+	if (t->edges.n == 0)
+		return MATCH_NONE;
+	/* One running hash over the prefix; probe only the lengths that
+	 * some prefix word has. The longest match wins. */
+	for (size_t l = 1; l <= max; l++) {
+		h = hash_byte(h, (unsigned char)s[l - 1]);
 		if (l < 63 && !(t->prefixlens & (1ull << l)))
 			continue;
-		uint32_t c = hmap_get(&t->edges, node | TRIE_PREFIX, s, l);
-		if (c != MATCH_NONE)
-			return c;
+		uint64_t hf = hash_end(h);
+		struct hmap_ent *e = hmap_slot(&t->edges, hf, key, s, l);
+		if (e->s)
+			best = e->val;
 	}
-	return MATCH_NONE;
+	return best;
 }
 
 uint32_t

@@ -75,8 +75,10 @@ static const char *const particles[] = {
 static int
 in_list(const char *const *list, size_t n, const struct tok *t)
 {
+	if (t->flen > 5)
+		return 0; /* every link word and particle is short */
 	for (size_t i = 0; i < n; i++)
-		if (strlen(list[i]) == t->flen && memcmp(list[i], t->fold, t->flen) == 0)
+		if (list[i][0] == t->fold[0] && strlen(list[i]) == t->flen && memcmp(list[i], t->fold, t->flen) == 0)
 			return 1;
 	return 0;
 }
@@ -702,7 +704,7 @@ find_surnames(const struct recogniser *r, struct field *fields, size_t nf, struc
 {
 	struct hmap sur = {0};
 	struct cand *srcs = NULL;
-	size_t nsrc = 0;
+	size_t nsrc = 0, capsrc = 0;
 
 	for (size_t fi = 0; fi < nf; fi++) {
 		struct field *f = &fields[fi];
@@ -713,7 +715,10 @@ find_surnames(const struct recogniser *r, struct field *fields, size_t nf, struc
 			if (kind != ATT_PERSON || c->tj - c->ti < 2)
 				continue;
 			const struct tok *last = &f->tl.v[c->tj - 1];
-			srcs = xreallocarray(srcs, nsrc + 1, sizeof *srcs);
+			if (nsrc == capsrc) {
+				capsrc = capsrc ? capsrc * 2 : 16;
+				srcs = xreallocarray(srcs, capsrc, sizeof *srcs);
+			}
 			srcs[nsrc] = *c;
 			hmap_put(&sur, 0, last->fold, last->flen, (uint32_t)nsrc);
 			nsrc++;
@@ -794,6 +799,40 @@ cmp_code(const void *a, const void *b)
 	return memcmp(a, b, 2);
 }
 
+/* The folded text of tokens [I, J): their folded forms with the gaps
+ * between them (spaces, hyphens, apostrophes, periods) as written, the
+ * typographic apostrophe and the no-break space made ASCII. */
+static const char *
+fold_surface(const struct field *f, size_t i, size_t j, struct arena *a)
+{
+	const struct tok *t = f->tl.v;
+	size_t len = 0;
+	for (size_t k = i; k < j; k++)
+		len += t[k].flen + (k + 1 < j ? t[k + 1].pos - t[k].end : 0);
+	char *s = arena_alloc(a, len + 1), *o = s;
+	for (size_t k = i; k < j; k++) {
+		memcpy(o, t[k].fold, t[k].flen);
+		o += t[k].flen;
+		if (k + 1 == j)
+			break;
+		for (size_t g = t[k].end; g < t[k + 1].pos;) {
+			const unsigned char *p = (const unsigned char *)f->text + g;
+			if (p[0] == 0xe2 && p[1] == 0x80 && p[2] == 0x99) {
+				*o++ = '\'';
+				g += 3;
+			} else if (p[0] == 0xc2 && p[1] == 0xa0) {
+				*o++ = ' ';
+				g += 2;
+			} else {
+				*o++ = (char)p[0];
+				g++;
+			}
+		}
+	}
+	*o = '\0';
+	return s;
+}
+
 static void
 free_arena(void *storage)
 {
@@ -843,10 +882,7 @@ build_ann(const struct recogniser *r, struct field *fields, size_t nf, struct at
 			m->field = f->which;
 			m->pos = t[c->ti].pos;
 			m->len = t[c->tj - 1].end - m->pos;
-			size_t flen;
-			char *fold = att_fold(f->text + m->pos, m->len, &flen);
-			m->surface_folded = arena_strndup(a, fold, flen);
-			free(fold);
+			m->surface_folded = fold_surface(f, c->ti, c->tj, a);
 		}
 		/* Sentences: country codes and tone. */
 		size_t k = 0, ci = 0;
