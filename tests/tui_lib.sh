@@ -98,7 +98,8 @@ tui_script() {
 	tui_rc=$?
 }
 
-# tui_widest FILE: the width in columns of the widest line of FILE.
+# tui_widest FILE: the width in display columns of the widest line of
+# FILE (wide characters count two).
 tui_widest() {
-	LC_ALL=C.UTF-8 awk '{ if (length($0) > w) w = length($0) } END { print w + 0 }' "$1"
+	LC_ALL=C.UTF-8 wc -L <"$1" | tr -d ' '
 }

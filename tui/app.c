@@ -286,6 +286,8 @@ resize(struct app *app, int rows, int cols)
 		cols = 1;
 	app->rows = rows, app->cols = cols;
 	layout(app);
+	if (!app->too_small)
+		pane_list_follow(app);
 	app->status_dirty = 1;
 	clearok(curscr, TRUE);
 }
@@ -388,6 +390,15 @@ app_refresh(struct app *app)
 		doupdate();
 		return;
 	}
+	/* stdscr (the status line) goes first: after a resize it is touched
+	 * everywhere, and the panes must land on top of it. */
+	for (int i = 0; i < PANE_COUNT; i++)
+		if (app->panes[i].win && app->panes[i].dirty)
+			app->status_dirty = 1;
+	if (app->status_dirty && !app->prompt_active) {
+		draw_status(app);
+		app->status_dirty = 0;
+	}
 	for (int i = 0; i < PANE_COUNT; i++) {
 		struct pane *p = &app->panes[i];
 		if (!p->win || !p->dirty)
@@ -397,11 +408,6 @@ app_refresh(struct app *app)
 		draw_frame(app, p);
 		wnoutrefresh(p->win);
 		p->dirty = 0;
-		app->status_dirty = 1;
-	}
-	if (app->status_dirty && !app->prompt_active) {
-		draw_status(app);
-		app->status_dirty = 0;
 	}
 	if (app->prompt_active && app->prompt_draw)
 		app->prompt_draw(app);

@@ -269,6 +269,12 @@ follow(struct app *app, struct list *s)
 	}
 }
 
+void
+pane_list_follow(struct app *app)
+{
+	follow(app, app->panes[PANE_LIST].data);
+}
+
 static int
 list_action(struct app *app, struct pane *p, enum att_action act)
 {

@@ -1,0 +1,172 @@
+#!/bin/sh
+# Screen tests with the scripted-input mode (attache --script): what a
+# person sees in the list, an article, the matrix and the evidence, the
+# live filter, resizing, and the terminal checks. No tmux needed.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/tui_lib.sh"
+tui_have_sqlite || skip_all "sqlite3 shell not installed"
+idx="$TEST_TMP/fx.idx"
+tui_fixture "$idx" || skip_all "cannot write the test index"
+D=$TEST_TMP
+
+# no_overflow FILE COLS: no line of the dump is wider than COLS.
+no_overflow() { [ "$(tui_widest "$1")" -le "$2" ]; }
+
+tui_script list "$idx" <<KEYS
+:dump $D/list.txt
+KEYS
+check "the script runs (exit 0)" test "$tui_rc" -eq 0
+check "the list shows the newest article first" sh -c "sed -n 2p '$D/list.txt' | grep -q 'Clashes in Nagorno-Karabakh'"
+for t in "Summit in Minsk" "Grano: Turchia e Russia trattano" "Kiev sotto attacco" "Mosca e Minsk firmano un accordo"; do
+	check "the list shows '$t'" grep -qF "$t" "$D/list.txt"
+done
+check "the list has date, source and country columns" grep -q '^2023-06-01 Reuters *BY RU *Summit in Minsk' "$D/list.txt"
+check "the status line has the position with a thousands separator-free count" grep -q '^\[Articles\] 1/255' "$D/list.txt"
+check "the screen is 24 rows" test "$(wc -l <"$D/list.txt")" -eq 24
+check "no line is wider than 80 columns" no_overflow "$D/list.txt" 80
+
+tui_script article "$idx" <<KEYS
+j
+Enter
+:dump $D/article.txt
+]
+]
+]
+:dump $D/entity.txt
+i
+:dump $D/card.txt
+q
+Enter
+:dump $D/entity-filter.txt
+KEYS
+check "Enter opens the article" grep -q '^Summit in Minsk' "$D/article.txt"
+check "the article has its header" grep -q 'Date 2023-06-01.*Source Reuters.*Language en' "$D/article.txt"
+check "the article body is shown" grep -q 'Putin meets Lukashenko in Minsk' "$D/article.txt"
+check "the article's entities are grouped by kind" grep -q '^Persons (2)' "$D/article.txt"
+check "with their counts" grep -q 'Vladimir Putin (RU) ×1' "$D/article.txt"
+check "a legend names the kinds" grep -q 'Legend: country person org place' "$D/article.txt"
+check "] moves to an entity (named in the status line)" grep -q 'person: Aleksandr Lukashenko' "$D/entity.txt"
+check "i shows the entity card" grep -q 'Name *Aleksandr Lukashenko' "$D/card.txt"
+check "the card has the kind and the country" sh -c "grep -q 'Kind *person' '$D/card.txt' && grep -q 'Country *BY' '$D/card.txt'"
+check "Enter on an entity filters the list to it" grep -q 'filter: person:"Aleksandr Lukashenko"' "$D/entity-filter.txt"
+check "the list then holds its one article" grep -q '^\[Articles\] 1/1 ' "$D/entity-filter.txt"
+
+tui_script matrix "$idx" <<KEYS
+:resize 100x30
+3
+:dump $D/matrix.txt
+Enter
+:dump $D/pair.txt
+3
+e
+:dump $D/evidence.txt
+j
+Enter
+:dump $D/evidence-open.txt
+KEYS
+check "the matrix has a row for Russia" grep -q '^RU ' "$D/matrix.txt"
+row=$(grep '^RU ' "$D/matrix.txt")
+check "the matrix heads its columns with the countries, most mentioned first" grep -q '^ *RU  *BY  *TR ' "$D/matrix.txt"
+check "Russia's row counts sentences with Belarus, Turkey and Ukraine" sh -c "echo '$row' | grep -q '^RU  *· *2 *2 *2'"
+check "the status line describes the cell" grep -q 'RU–BY  2 articles · 2 sentences · tone +0.70' "$D/matrix.txt"
+check "Enter on a cell filters the list to the pair" grep -q 'filter: pair:RU-BY' "$D/pair.txt"
+check "the pair leaves two articles" grep -q '^\[Articles\] 1/2 ' "$D/pair.txt"
+check "e opens the evidence for the cell" grep -q '^Evidence  RU–BY  sentence 1/2' "$D/evidence.txt"
+check "the evidence shows the sentences" sh -c "grep -q 'Russia and Belarus are allies.' '$D/evidence.txt' && grep -q 'Russia e Bielorussia firmano un accordo di difesa.' '$D/evidence.txt'"
+check "each under its article's date and title" grep -q '2021-05-01  Mosca e Minsk firmano un accordo' "$D/evidence.txt"
+check "Enter opens the article at the sentence" sh -c "sed -n 3p '$D/evidence-open.txt' | grep -q '^Russia e Bielorussia firmano un accordo di difesa'"
+check "with the article pane focused" grep -q '^\[Article\]' "$D/evidence-open.txt"
+check "no line is wider than 100 columns" no_overflow "$D/evidence.txt" 100
+
+tui_script filter "$idx" <<KEYS
+f
+:type country:BY
+:dump $D/live.txt
+Enter
+:dump $D/kept.txt
+f
+:type  (
+:dump $D/syntax.txt
+Esc
+:dump $D/esc.txt
+F
+:dump $D/cleared.txt
+KEYS
+check "the list follows the filter while it is typed" grep -q '^Articles  1/2 ' "$D/live.txt"
+check "the prompt shows the filter" grep -q '^Filter: country:BY' "$D/live.txt"
+check "country:BY leaves two articles" sh -c "grep -q 'Summit in Minsk' '$D/kept.txt' && grep -q 'Mosca e Minsk' '$D/kept.txt' && ! grep -q 'Kiev' '$D/kept.txt'"
+check "Enter keeps the filter" grep -q 'filter: country:BY' "$D/kept.txt"
+check "a syntax error puts a caret under its position" grep -q '^ \{19\}\^ ' "$D/syntax.txt"
+check "and says what is wrong" grep -qi 'parenthes' "$D/syntax.txt"
+check "the panes keep the last valid filter" grep -q '^Articles  1/2 ' "$D/syntax.txt"
+check "Esc restores the previous filter" grep -q 'filter: country:BY' "$D/esc.txt"
+check "F clears the filter" grep -q '^\[Articles\] 1/255' "$D/cleared.txt"
+check "the history file was written" grep -qx 'country:BY' "$XDG_STATE_HOME/attache/history"
+
+tui_script history "$idx" <<KEYS
+f
+Up
+Enter
+:dump $D/history.txt
+KEYS
+check "Up in the prompt brings back the last filter" grep -q 'filter: country:BY' "$D/history.txt"
+
+tui_script resize "$idx" <<KEYS
+:resize 80x24
+j
+j
+j
+:resize 170x45
+:dump $D/wide.txt
+:resize 120x40
+:dump $D/two.txt
+:resize 30x8
+:dump $D/small.txt
+:resize 1x1
+:resize 2x10
+:resize 80x24
+:dump $D/back.txt
+KEYS
+check "resizing runs without a crash (exit 0)" test "$tui_rc" -eq 0
+check "a wide terminal shows the three panes" sh -c "grep -q '^Articles' '$D/wide.txt' && grep -q 'Relations' '$D/wide.txt' && grep -q 'Article  line' '$D/wide.txt'"
+check "resizing keeps the selection" grep -q '^\[Articles\] 4/255' "$D/wide.txt"
+check "the wide article pane shows the selected article" grep -q 'Kiev sotto attacco *$' "$D/wide.txt"
+check "120 columns show the list and the article" sh -c "grep -q '^Articles' '$D/two.txt' && grep -q 'Article  line' '$D/two.txt'"
+check "a tiny terminal gets a notice" grep -q 'terminal too small' "$D/small.txt"
+check "back at 80x24 the selection is still there" grep -q '^\[Articles\] 4/255' "$D/back.txt"
+for f in wide two; do
+	w=170; [ $f = two ] && w=120
+	check "no line of the $f layout is wider than $w" no_overflow "$D/$f.txt" $w
+done
+
+tui_script help "$idx" <<KEYS
+?
+:dump $D/help.txt
+q
+:dump $D/after-help.txt
+KEYS
+check "? shows the help" grep -q '^attache: keys' "$D/help.txt"
+check "q closes the help" grep -q '^\[Articles\]' "$D/after-help.txt"
+
+LANG=C LC_ALL=C tui_script ascii "$idx" <<KEYS
+:resize 100x30
+3
+:dump $D/ascii.txt
+KEYS
+check "with LANG=C the screen is ASCII only" sh -c "! LC_ALL=C grep -q '[^ -~]' '$D/ascii.txt'"
+check "and still shows the matrix" grep -q '^RU ' "$D/ascii.txt"
+
+# Scripts are checked before they run.
+printf 'j\nNoSuchKey\n' >"$D/bad.keys"
+expect_exit 65 "an unknown key name in a script" "$ATTACHE" --script "$D/bad.keys" "$idx"
+check "the message names the file and line" grep -q 'bad.keys:2: unknown key name' "$TEST_TMP/err"
+expect_exit 66 "a missing script" "$ATTACHE" --script "$D/missing.keys" "$idx"
+
+# Without a terminal: a message pointing to the batch modes, never curses output.
+expect_exit 64 "stdin and stdout not a terminal" "$ATTACHE" "$idx"
+check "the message points to the batch modes" grep -q -- '--list' "$TEST_TMP/err"
+check "and is one line" one_line "$TEST_TMP/err"
+check "nothing is written to standard output" test ! -s "$TEST_TMP/out"
+expect_exit 66 "a missing index is reported before the terminal is touched" "$ATTACHE" "$D/missing.idx"
+check "in one line" one_line "$TEST_TMP/err"
+done_testing
