@@ -456,6 +456,20 @@ app_getkey(struct app *app)
 		int r = wget_wch(stdscr, &wch);
 		if (r == KEY_CODE_YES)
 			return (int)wch | ATT_KEY_FN;
+		if (r == OK && wch == ATT_KEY_ESC) {
+			/* Esc with a key right behind it (within ESCDELAY, which
+			 * curses waited already) is Alt-key: M-x. */
+			wint_t next;
+			wtimeout(stdscr, 0);
+			int r2 = wget_wch(stdscr, &next);
+			wtimeout(stdscr, -1);
+			if (r2 == OK && next != ATT_KEY_ESC)
+				return (int)next | ATT_KEY_META;
+			if (r2 == KEY_CODE_YES)
+				ungetch((int)next);
+			else if (r2 == OK)
+				unget_wch((wchar_t)next);
+		}
 		if (r == OK)
 			return (int)wch;
 		/* ERR in blocking mode: a signal, or the terminal is gone. */
@@ -657,8 +671,9 @@ start_terminal(struct app *app, struct att_err *err)
 		if (!newterm(NULL, stdout, stdin))
 			return att_err_set(err, EX_CONFIG, "unknown terminal type '%s'; set TERM",
 					   getenv("TERM"));
+		/* ESC answers at once over SSH: 25 ms, unless $ESCDELAY says. */
 		if (!getenv("ESCDELAY"))
-			set_escdelay(25);
+			set_escdelay(app->opt.escdelay >= 0 ? app->opt.escdelay : 25);
 	}
 	cbreak();
 	noecho();
@@ -667,19 +682,21 @@ start_terminal(struct app *app, struct att_err *err)
 	curs_set(0);
 	intrflush(stdscr, FALSE);
 	const char *nc = getenv("NO_COLOR");
-	att_colors_apply(nc && *nc);
+	att_colors_apply(app->opt.mono || (nc && *nc));
 	getmaxyx(stdscr, app->rows, app->cols);
 	return 0;
 }
 
 int
 app_run(struct att_index *idx, const char *index_path, const char *script_path,
-	struct att_err *err)
+	const struct app_options *opt, struct att_err *err)
 {
+	static const struct app_options defaults = APP_OPTIONS_INIT;
 	struct app app;
 	int rc = 0;
 
 	memset(&app, 0, sizeof app);
+	app.opt = opt ? *opt : defaults;
 	att_err_clear(&app.script_err);
 	app.idx = idx;
 	app.index_path = xstrdup(index_path);
@@ -691,6 +708,8 @@ app_run(struct att_index *idx, const char *index_path, const char *script_path,
 	if ((rc = att_filter_compile(idx, "", &app.filter, err)) != 0)
 		goto out;
 	att_draw_init();
+	if (app.opt.ascii >= 0)
+		att_draw_ascii = app.opt.ascii;
 	app.ascii = att_draw_ascii;
 	/* main() may have bound the keys of the configuration already. */
 	if (att_keymap_count() == 0 && att_keymap_defaults() != 0) {
@@ -704,9 +723,9 @@ app_run(struct att_index *idx, const char *index_path, const char *script_path,
 	 * that refreshing it copies just the rows drawn on it. */
 	wnoutrefresh(stdscr);
 
-	pane_list_init(&app.panes[PANE_LIST]);
+	pane_list_init(&app.panes[PANE_LIST], app.opt.sort);
 	pane_article_init(&app.panes[PANE_ARTICLE]);
-	pane_matrix_init(&app.panes[PANE_MATRIX]);
+	pane_matrix_init(&app.panes[PANE_MATRIX], app.opt.matrix_articles, app.opt.matrix_tone);
 	pane_evidence_init(&app.panes[PANE_EVIDENCE]);
 	pane_help_init(&app.panes[PANE_HELP]);
 	pane_card_init(&app.panes[PANE_CARD]);

@@ -57,6 +57,17 @@ struct pane {
 	void *data;
 };
 
+/* What the command line and the configuration set for the browser. */
+struct app_options {
+	int mono;            /* no colours: attributes only */
+	int escdelay;        /* ms after Esc; -1: $ESCDELAY, else 25 */
+	int ascii;           /* -1: from the locale; 0: UTF-8; 1: ASCII only */
+	int sort;            /* enum att_sort of the list */
+	int matrix_articles; /* matrix cells count articles */
+	int matrix_tone;     /* matrix cells coloured by tone */
+};
+#define APP_OPTIONS_INIT {0, -1, -1, 0, 0, 0}
+
 struct app {
 	struct att_index *idx;
 	char *index_path;
@@ -78,12 +89,15 @@ struct app {
 	int prompt_active;
 	struct att_err script_err;  /* a failed script command */
 	void (*prompt_draw)(struct app *app); /* draws the prompt over the panes */
+	struct app_options opt;
 };
 
+
 /* Runs the browser on IDX until the user quits. SCRIPT (may be NULL) reads
- * keys from a file instead of the terminal. Returns an exit code. */
+ * keys from a file instead of the terminal; OPT may be NULL (defaults).
+ * Returns an exit code. */
 int app_run(struct att_index *idx, const char *index_path, const char *script_path,
-	    struct att_err *err);
+	    const struct app_options *opt, struct att_err *err);
 
 /* Sets the status line message (sanitised here); ERROR shows it as such. */
 void app_message(struct app *app, int error, const char *fmt, ...) ATT_PRINTF(3, 4);
@@ -121,9 +135,9 @@ void app_model_error(struct app *app, const struct att_err *err);
 void app_script_resize(struct app *app, int cols, int rows);
 
 /* Pane constructors (tui/pane_*.c, tui/help.c). */
-void pane_list_init(struct pane *p);
+void pane_list_init(struct pane *p, int sort);
 void pane_article_init(struct pane *p);
-void pane_matrix_init(struct pane *p);
+void pane_matrix_init(struct pane *p, int articles, int tone);
 void pane_evidence_init(struct pane *p);
 void pane_help_init(struct pane *p);
 void pane_card_init(struct pane *p);

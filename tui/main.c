@@ -245,7 +245,18 @@ main(int argc, char **argv)
 	} else if (!script && (code = check_terminal()) != 0) {
 		/* the message is printed */
 	} else {
-		code = app_run(idx, path, script, &err);
+		/* The browser's options from the configuration (tui/conf.h). */
+		static const int sorts[] = {ATT_SORT_NEWEST, ATT_SORT_TITLE, ATT_SORT_RELEVANCE};
+		long sort = att_config_num(&cfg, ATT_OPT_LIST_SORT);
+		long ascii = att_config_num(&cfg, ATT_OPT_ASCII_ONLY); /* auto|on|off */
+		struct app_options aopt = APP_OPTIONS_INIT;
+		aopt.mono = att_config_mono(mono);
+		aopt.escdelay = (int)att_config_num(&cfg, ATT_OPT_ESCDELAY);
+		aopt.ascii = ascii == 1 ? 1 : -1; /* "off" cannot make a C locale draw UTF-8 */
+		aopt.sort = sort >= 0 && sort < 3 ? sorts[sort] : ATT_SORT_NEWEST;
+		aopt.matrix_articles = att_config_num(&cfg, ATT_OPT_MATRIX_LEVEL) == 1;
+		aopt.matrix_tone = att_config_num(&cfg, ATT_OPT_MATRIX_COLOURING) == 1;
+		code = app_run(idx, path, script, &aopt, &err);
 		att_keymap_free();
 		if (code != 0 && err.msg[0])
 			fail(&err);

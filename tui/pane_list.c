@@ -403,10 +403,11 @@ static const struct pane_ops list_ops = {
 };
 
 void
-pane_list_init(struct pane *p)
+pane_list_init(struct pane *p, int sort)
 {
 	struct list *s = xcalloc(1, sizeof *s);
-	s->sort = ATT_SORT_NEWEST;
+	s->sort = sort >= ATT_SORT_NEWEST && sort <= ATT_SORT_RELEVANCE ? (enum att_sort)sort
+									 : ATT_SORT_NEWEST;
 	p->ops = &list_ops;
 	p->data = s;
 }

@@ -381,8 +381,11 @@ static const struct pane_ops matrix_ops = {
 };
 
 void
-pane_matrix_init(struct pane *p)
+pane_matrix_init(struct pane *p, int articles, int tone)
 {
+	struct matrix_view *v = xcalloc(1, sizeof *v);
+	v->articles = articles != 0;
+	v->tone = tone != 0;
 	p->ops = &matrix_ops;
-	p->data = xcalloc(1, sizeof(struct matrix_view));
+	p->data = v;
 }
