@@ -3,7 +3,7 @@
 if HAVE_CMOCKA
 check_PROGRAMS += tests/config_test
 TESTS += tests/config_test
-tests_config_test_SOURCES = tests/config_test.c tui/conf.c tui/conf_ini.c tui/theme.c \
+tests_config_test_SOURCES = tests/config_test.c tui/conf.c tui/conf_ini.c tui/theme.c tui/theme_color.c \
 	tui/keys.c tui/draw.c
 tests_config_test_CFLAGS = $(TEST_CFLAGS) $(CURSES_CFLAGS)
 tests_config_test_LDADD = $(TEST_LIBS) $(CURSES_LIBS) $(INIPARSER_LIBS)
@@ -11,7 +11,7 @@ endif
 
 # The man page names everything the tables declare.
 check_PROGRAMS += tests/config_names
-tests_config_names_SOURCES = tests/config_names.c tui/conf.c tui/conf_ini.c tui/theme.c \
+tests_config_names_SOURCES = tests/config_names.c tui/conf.c tui/conf_ini.c tui/theme.c tui/theme_color.c \
 	tui/keys.c tui/draw.c
 tests_config_names_CFLAGS = $(AM_CFLAGS) $(CURSES_CFLAGS)
 tests_config_names_LDADD = $(MODEL_LIBS) $(CURSES_LIBS) $(INIPARSER_LIBS)

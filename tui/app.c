@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "model/text.h"
+#include "tui/conf.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
 #include "tui/prompt.h"
@@ -576,6 +577,25 @@ global_action(struct app *app, struct pane *p, enum att_action act)
 	case ACT_PANE_LIST: app_focus(app, PANE_LIST); return R_LAYOUT;
 	case ACT_PANE_ARTICLE: app_focus(app, PANE_ARTICLE); return R_LAYOUT;
 	case ACT_PANE_MATRIX: app_focus(app, PANE_MATRIX); return R_LAYOUT;
+	case ACT_CYCLE_THEME: /* tui/conf.h */
+		if (!att_config_active || att_config_active->mono) {
+			app_message(app, 0, "monochrome (--mono or NO_COLOR): no colour themes");
+			return R_HANDLED;
+		} else {
+			struct att_msgs msgs = {NULL, 0};
+			const char *name;
+			if (att_config_next_theme(att_config_active, &name, &msgs) != 0) {
+				app_message(app, 1, "no theme files found (see attache --list-themes)");
+			} else {
+				att_colors_apply(0);
+				if (msgs.n > 0)
+					app_message(app, 1, "%s", msgs.v[msgs.n - 1]);
+				else
+					app_message(app, 0, "theme %s", name);
+			}
+			att_msgs_free(&msgs);
+		}
+		/* FALLTHROUGH */
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		for (int i = 0; i < PANE_COUNT; i++)

@@ -22,6 +22,8 @@ const struct att_option_info att_options[ATT_OPT_COUNT] = {
 #undef X
 };
 
+struct att_config *att_config_active;
+
 /* The sections of the file, in the order --dump-config writes them. */
 static const char *const sections[] = {"general", "list", "matrix", "keys", "colors"};
 
@@ -578,6 +580,7 @@ att_config_use_theme(struct att_config *cfg, const char *name, int mono, struct 
 		name = "default";
 	if (mono)
 		name = "mono";
+	cfg->mono = mono;
 	rc = att_theme_load(name, att_theme, msgs);
 	free(cfg->theme);
 	cfg->theme = xstrdup(rc == 0 ? name : "default");

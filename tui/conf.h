@@ -50,7 +50,7 @@ enum att_opt_type {
 	X(DATE_FORMAT, "general", "date-format", ATT_OPT_STRING, "%Y-%m-%d", 0, 0, NULL, \
 	  "strftime(3) format of dates in the article list and header") \
 	X(ASCII_ONLY, "general", "ascii-only", ATT_OPT_CHOICE, "auto", 0, 0, "auto|on|off", \
-	  "Draw lines, shades and placeholders in ASCII; auto: when the locale is not UTF-8") \
+	  "Draw lines, shades and placeholders in ASCII: on always; auto (and off) when the locale is not UTF-8, which cannot show Unicode") \
 	X(LIST_COLUMNS, "list", "columns", ATT_OPT_LIST, "date, source, countries, title", 0, 0, \
 	  "date|source|countries|title", \
 	  "Columns of the article list, in order") \
@@ -98,8 +98,13 @@ struct att_config {
 	struct att_color_spec colors[COL_COUNT]; /* [colors] overrides */
 	unsigned char color_set[COL_COUNT];
 	char *theme;                    /* the theme in use, once chosen */
+	int mono;                       /* monochrome: --mono or $NO_COLOR */
 	struct att_msgs msgs;           /* problems found, "FILE:LINE: message" */
 };
+
+/* The configuration in use, set by main() before the browser starts;
+ * NULL in programs that have none (tests). */
+extern struct att_config *att_config_active;
 
 /* The defaults: options from ATT_OPTIONS, keys from actions.def, no
  * colour overrides. */

@@ -15,6 +15,7 @@
 
 #include "model/text.h"
 #include "model/util.h"
+#include "tui/theme.h"
 
 const struct att_color_info att_colors[COL_COUNT] = {
 #define COLOR(id, name, fg, bg, attr, help) {name, {fg, bg, attr}, help},
@@ -42,45 +43,37 @@ att_color_by_name(const char *name)
 	return -1;
 }
 
-/* Maps a 256-colour number to what a terminal with NCOL colours has. */
-static short
-map_color(short c, int ncol)
-{
-	if (c < 0 || c < ncol)
-		return c;
-	if (c >= 16 && c <= 231) {
-		int v = c - 16, r = v / 36, g = (v / 6) % 6, b = v % 6;
-		int base = (r >= 3) | (g >= 3) << 1 | (b >= 3) << 2;
-		if (ncol >= 16 && (r >= 4 || g >= 4 || b >= 4) && base != 0 && r + g + b >= 12)
-			base += 8;
-		return (short)base;
-	}
-	if (c >= 232)
-		return c < 244 ? 0 : 7;
-	return (short)(c - 8); /* bright 8..15 on an 8-colour terminal */
-}
-
 void
 att_colors_apply(int mono)
 {
+	int defaults = 1;
+
 	att_colors_on = !mono && has_colors();
 	att_colors_256 = 0;
 	if (att_colors_on) {
-		start_color();
-		use_default_colors();
+		start_color(); /* sets COLORS */
+		defaults = use_default_colors() == OK;
+		att_colors_on = COLORS >= 8;
 		att_colors_256 = COLORS >= 256;
 	}
 	for (int i = 0; i < COL_COUNT; i++) {
-		const struct att_color_spec *s = &att_theme[i];
-		att_color_attr[i] = s->attr;
-		if (!att_colors_on || (s->fg < 0 && s->bg < 0) || i + 1 >= COLOR_PAIRS)
+		struct att_color_spec s = att_theme[i];
+		att_color_attr[i] = s.attr;
+		if (!att_colors_on || (s.fg < 0 && s.bg < 0) || i + 1 >= COLOR_PAIRS)
 			continue;
-		short fg = map_color(s->fg, COLORS), bg = map_color(s->bg, COLORS);
-		if (fg == bg && fg >= 0)
-			fg = bg == 0 ? 7 : 0; /* never foreground on the same background */
+		if (!defaults) { /* no "default" colour: assume white on black */
+			s.fg = s.fg < 0 ? COLOR_WHITE : s.fg;
+			s.bg = s.bg < 0 ? COLOR_BLACK : s.bg;
+		}
+		/* Stepped down to COLORS, never fg == bg (tui/theme_color.c). */
+		short fg, bg;
+		attr_t attr;
+		att_color_resolve(&s, COLORS, &fg, &bg, &attr);
+		att_color_attr[i] = attr;
 		if (init_pair((short)(i + 1), fg, bg) == OK)
 			att_color_attr[i] |= COLOR_PAIR(i + 1);
 	}
+
 }
 
 void

@@ -220,6 +220,7 @@ main(int argc, char **argv)
 		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : EX_IOERR;
 	}
 	att_config_bind_keys(&cfg);
+	att_config_active = &cfg;
 
 	char *path = resolve_index(optind < argc ? argv[optind] : NULL);
 	struct att_index *idx;
