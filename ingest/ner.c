@@ -612,11 +612,11 @@ extend_first_names(const struct recogniser *r, struct field *f)
 	}
 }
 
-/* Pass 2: persons introduced by a title ("il generale Khalifa Haftar", "il
- * portavoce di Haftar, Ahmed al Mismari"), with the country of the title
- * when it names one. */
+/* Pass 2: names introduced by a title or a cue ("il generale Khalifa
+ * Haftar", "il portavoce di Haftar, Ahmed al Mismari", "il quotidiano
+ * ucraino Pravda"), of the cue's kind, with the country the cue names. */
 static void
-find_context_persons(const struct recogniser *r, struct field *f, struct arena *a)
+find_context_names(const struct recogniser *r, struct field *f, struct arena *a)
 {
 	const struct tok *t = f->tl.v;
 	size_t n = f->tl.n;
@@ -629,7 +629,7 @@ find_context_persons(const struct recogniser *r, struct field *f, struct arena *
 		if (node == MATCH_NONE)
 			continue;
 		enum att_kind kind = (enum att_kind)r->titles.vals[r->titles.head[node]].val;
-		if (kind != ATT_PERSON)
+		if (kind == ATT_COUNTRY)
 			continue;
 		/* Between the title and the name: small words, and countries or
 		 * persons that say whom the title is for. */
@@ -639,7 +639,7 @@ find_context_persons(const struct recogniser *r, struct field *f, struct arena *
 			if (f->cover[k] != MATCH_NONE) {
 				const struct cand *c = &f->c[f->cover[k]];
 				const struct gaz_ent *e = cand_ent(r, c);
-				if (c->kind == ATT_PERSON && c->ent == MATCH_NONE)
+				if (c->ent == MATCH_NONE)
 					break;
 				if (e && (e->kind == ATT_COUNTRY || e->kind == ATT_PERSON || e->kind == ATT_ORG)) {
 					if (code == NULL && e->code[0])
@@ -679,7 +679,7 @@ find_context_persons(const struct recogniser *r, struct field *f, struct arena *
 		for (size_t m = s; m < e; m++)
 			klen += t[m].flen + 1;
 		char *key = arena_alloc(a, klen + 16);
-		size_t o = (size_t)snprintf(key, 16, "person::");
+		size_t o = (size_t)snprintf(key, 16, "%s::", gaz_kind_name(kind));
 		for (size_t m = s; m < e; m++) {
 			if (m > s)
 				key[o++] = ' ';
@@ -688,7 +688,7 @@ find_context_persons(const struct recogniser *r, struct field *f, struct arena *
 		}
 		key[o] = '\0';
 		struct cand *c = add_cand(f, s, e);
-		c->kind = ATT_PERSON;
+		c->kind = kind;
 		c->key = key;
 		c->name = arena_strndup(a, f->text + t[s].pos, t[e - 1].end - t[s].pos);
 		c->code = code;
@@ -939,7 +939,7 @@ recognise(const struct recogniser *r, const struct att_doc *doc, struct att_doc_
 		find_names(r, &fields[fi], a);
 	for (size_t fi = 0; fi < 2; fi++) {
 		extend_first_names(r, &fields[fi]);
-		find_context_persons(r, &fields[fi], a);
+		find_context_names(r, &fields[fi], a);
 	}
 	find_surnames(r, fields, 2, a);
 	build_ann(r, fields, 2, ann, a);

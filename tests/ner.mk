@@ -17,5 +17,5 @@ check_PROGRAMS += tests/ner_test
 TESTS += tests/ner_test
 tests_ner_test_SOURCES = tests/ner_test.c $(INGEST_NER_SOURCES)
 tests_ner_test_CFLAGS = $(TEST_CFLAGS)
-tests_ner_test_LDADD = $(TEST_LIBS)
+tests_ner_test_LDADD = $(TEST_LIBS) -lpthread
 endif

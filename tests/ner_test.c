@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,7 +74,8 @@ static const char titles[] =
 	"person\til portavoce\n"
 	"person\til presidente\n"
 	"person\til vice ministro della Difesa\n"
-	"person\til segretario alla Difesa\n";
+	"person\til segretario alla Difesa\n"
+	"org\til quotidiano\n";
 
 static int
 setup(void **state)
@@ -264,6 +266,9 @@ test_context_persons(void **state)
 			"Bashar al-Ja\xe2\x80\x99" "afri=person::bashar al ja afri;");
 	/* A first name before a known surname joins its mention. */
 	assert_mentions("Ieri Vova Putin ha parlato.", "Vova Putin=person:RU:Vladimir Putin;");
+	/* Cues for organisations too. */
+	assert_mentions("Lo scrive il quotidiano ucraino Pravdina.",
+			"ucraino=country:UA:Ukraine;Pravdina=org::pravdina;");
 	/* A stop name ends the name; no title, no person. */
 	assert_mentions("Il generale Ivan Governo ieri.", "Ivan=person::ivan;");
 	assert_mentions("Mario Rossi parla. Il generale, poi. Carlo Verdi.", "");
@@ -439,6 +444,61 @@ test_aliases(void **state)
 	buf_free(&b);
 }
 
+static const char *const thread_texts[] = {
+	"Il generale Ivan Petrov e il portavoce di Putin, Ahmed al Mismari, a Mosca.",
+	"Serghej Shojgu in Azerbagian; la Russia Bianca e dell'Ucraina. Shojgu torna.",
+	"Gli Usa e l'ONU. Esercitazioni congiunte tra Mosca e Minsk, senza guerra.",
+};
+
+struct thread_arg {
+	char *got[ATT_ARRAY_LEN(thread_texts)];
+	int rounds;
+};
+
+static void *
+thread_main(void *p)
+{
+	struct thread_arg *ta = p;
+	for (int k = 0; k < ta->rounds; k++)
+		for (size_t i = 0; i < ATT_ARRAY_LEN(thread_texts); i++) {
+			char *m = mentions(thread_texts[i]);
+			if (ta->got[i] == NULL) {
+				ta->got[i] = m;
+			} else {
+				if (strcmp(ta->got[i], m) != 0)
+					ta->got[i][0] = '!'; /* differs between rounds */
+				free(m);
+			}
+		}
+	return NULL;
+}
+
+/* Concurrent calls on one recogniser give what a single call gives. */
+static void
+test_threads(void **state)
+{
+	enum { NT = 4 };
+	pthread_t th[NT];
+	struct thread_arg ta[NT];
+	(void)state;
+	memset(ta, 0, sizeof ta);
+	for (int t = 0; t < NT; t++) {
+		ta[t].rounds = 50;
+		assert_int_equal(pthread_create(&th[t], NULL, thread_main, &ta[t]), 0);
+	}
+	for (int t = 0; t < NT; t++)
+		pthread_join(th[t], NULL);
+	for (size_t i = 0; i < ATT_ARRAY_LEN(thread_texts); i++) {
+		char *want = mentions(thread_texts[i]);
+		assert_true(strlen(want) > 0);
+		for (int t = 0; t < NT; t++) {
+			assert_string_equal(ta[t].got[i], want);
+			free(ta[t].got[i]);
+		}
+		free(want);
+	}
+}
+
 int
 main(void)
 {
@@ -457,6 +517,7 @@ main(void)
 		cmocka_unit_test(test_tone),
 		cmocka_unit_test(test_gazetteer_errors),
 		cmocka_unit_test(test_aliases),
+		cmocka_unit_test(test_threads),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
