@@ -11,7 +11,7 @@ gold="$ATTACHE_CORPUS/gold"
 EVAL="$top_builddir/tests/eval-index"
 idx="$TEST_TMP/seeds.idx"
 
-"$ATTACHE_INDEX_BIN" -q -o "$idx" "$ATTACHE_CORPUS/seeds" >"$TEST_TMP/index.out" 2>&1
+"$ATTACHE_INDEX_BIN" -q --data-dir "$top_srcdir/data" -o "$idx" "$ATTACHE_CORPUS/seeds" >"$TEST_TMP/index.out" 2>&1
 rc=$?
 if [ ! -s "$idx" ]; then
 	# attache-index cannot build an index yet (or failed): that is for
