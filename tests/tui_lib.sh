@@ -103,3 +103,52 @@ tui_script() {
 tui_widest() {
 	LC_ALL=C.UTF-8 wc -L <"$1" | tr -d ' '
 }
+
+# Driving the real binary in tmux: a private server, a fixed size.
+# tmx ARGS...: tmux on the private socket.
+tmx() { "$TMUX_BIN" -L "attache-test-$$" -f /dev/null "$@"; }
+
+# tmux_setup: skips everything when tmux is missing; kills the private
+# server at exit.
+tmux_setup() {
+	[ -n "$TMUX_BIN" ] && [ -x "$TMUX_BIN" ] || TMUX_BIN=$(command -v tmux) || skip_all "tmux not installed"
+	trap 'tmx kill-server 2>/dev/null; rm -rf "$TEST_TMP" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"' EXIT
+}
+
+# tmux_start INDEX [ARGS]: starts attache in a 120x40 pane; the shell
+# around it records the terminal settings before and after, and the exit
+# status, in $TEST_TMP.
+tmux_start() {
+	_i=$1; shift
+	rm -f "$TEST_TMP/status" "$TEST_TMP/stty.before" "$TEST_TMP/stty.after"
+	tmx kill-server 2>/dev/null
+	tmx new-session -d -x 120 -y 40 \
+		"stty -a >'$TEST_TMP/stty.before'; TERM=screen-256color '$ATTACHE' $* '$_i'; echo \$? >'$TEST_TMP/status.tmp'; stty -a >'$TEST_TMP/stty.after'; mv '$TEST_TMP/status.tmp' '$TEST_TMP/status'; sleep 300"
+	tmx set-option -g remain-on-exit on >/dev/null 2>&1
+}
+
+# screen [-e]: the pane as text (-e: with attributes as escape sequences).
+screen() { tmx capture-pane -p "$@" -t 0; }
+
+# wait_for PATTERN: polls the screen until a line matches PATTERN (grep
+# -E), at most 100 times 0.1 s; returns 1 when it never shows.
+wait_for() {
+	_n=0
+	while [ $_n -lt 100 ]; do
+		screen | grep -qE -- "$1" && return 0
+		sleep 0.1; _n=$((_n + 1))
+	done
+	diag "never showed: $1"; screen | sed -n '1,3p;$p' | while IFS= read -r l; do diag "  $l"; done
+	return 1
+}
+
+# keys KEY...: sends keys (tmux names) to the pane.
+keys() { tmx send-keys -t 0 "$@"; }
+
+# wait_exit: waits (bounded) until attache has exited; its status is then
+# in $TEST_TMP/status.
+wait_exit() {
+	_n=0
+	while [ $_n -lt 100 ] && [ ! -f "$TEST_TMP/status" ]; do sleep 0.1; _n=$((_n + 1)); done
+	[ -f "$TEST_TMP/status" ]
+}

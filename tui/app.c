@@ -391,15 +391,10 @@ app_refresh(struct app *app)
 		doupdate();
 		return;
 	}
-	/* stdscr (the status line) goes first: after a resize it is touched
+	/* Draw the dirty panes first (their positions feed the status line),
+	 * but refresh stdscr before them: after a resize it is touched
 	 * everywhere, and the panes must land on top of it. */
-	for (int i = 0; i < PANE_COUNT; i++)
-		if (app->panes[i].win && app->panes[i].dirty)
-			app->status_dirty = 1;
-	if (app->status_dirty && !app->prompt_active) {
-		draw_status(app);
-		app->status_dirty = 0;
-	}
+	int drawn[PANE_COUNT] = {0};
 	for (int i = 0; i < PANE_COUNT; i++) {
 		struct pane *p = &app->panes[i];
 		if (!p->win || !p->dirty)
@@ -407,9 +402,17 @@ app_refresh(struct app *app)
 		werase(p->win);
 		p->ops->draw(app, p);
 		draw_frame(app, p);
-		wnoutrefresh(p->win);
 		p->dirty = 0;
+		drawn[i] = 1;
+		app->status_dirty = 1;
 	}
+	if (app->status_dirty && !app->prompt_active) {
+		draw_status(app);
+		app->status_dirty = 0;
+	}
+	for (int i = 0; i < PANE_COUNT; i++)
+		if (drawn[i])
+			wnoutrefresh(app->panes[i].win);
 	if (app->prompt_active && app->prompt_draw)
 		app->prompt_draw(app);
 	doupdate();

@@ -130,6 +130,8 @@ static void
 help_position(struct app *app, struct pane *p, struct buf *b)
 {
 	struct help_view *v = p->data;
+	if (!v->n)
+		build(v);
 	buf_printf(b, "line %lld/%zu", (long long)v->top + 1, v->n);
 }
 

@@ -303,8 +303,11 @@ matrix_action(struct app *app, struct pane *p, enum att_action act)
 		if (v->col < n - 1)
 			v->col++;
 		return R_REDRAW;
+	case ACT_MOVE_FIRST: /* the top left corner */
+		v->row = v->col = 0;
+		return R_REDRAW;
 	case ACT_MOVE_DOWN: case ACT_MOVE_UP: case ACT_PAGE_DOWN: case ACT_PAGE_UP:
-	case ACT_HALF_DOWN: case ACT_HALF_UP: case ACT_MOVE_FIRST: case ACT_MOVE_LAST:
+	case ACT_HALF_DOWN: case ACT_HALF_UP: case ACT_MOVE_LAST:
 		app_move(act, &v->row, &v->top, n, visible_rows(p));
 		return R_REDRAW;
 	case ACT_MATRIX_LEVEL:
