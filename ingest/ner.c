@@ -30,6 +30,7 @@ struct npay {
 	enum gaz_case rule;
 	const char *exact; /* EXACT: the alias's token bytes, separators removed */
 	size_t exactlen;
+	int dot;           /* the alias ends with a period (U.S.): so does the mention */
 };
 
 /* A fuzzy candidate, in a list per deletion key. */
@@ -61,8 +62,8 @@ struct recogniser {
  * di Haftar, ...", "il presidente del Tagikistan, ..."). */
 static const char *const linkwords[] = {
 	"di", "del", "della", "dello", "dei", "degli", "delle", "dell", "d", "of", "the", "alla",
-	"al", "allo", "agli", "ai", "alle", "all", "per", "for", "e", "and", "in", "nel", "nella",
-	"a", "da", "dal", "dalla", "to",
+	"al", "allo", "agli", "ai", "alle", "all", "per", "for", "in", "nel", "nella", "a", "da",
+	"dal", "dalla", "to",
 };
 
 /* Lowercase particles inside a name (Ahmed al Mismari, Ursula von der Leyen). */
@@ -192,6 +193,8 @@ index_alias(struct recogniser *r, uint32_t ent, const struct gaz_alias *al)
 		p->exact = x;
 		p->exactlen = o;
 	}
+	size_t alen = strlen(al->text);
+	p->dot = alen > 0 && al->text[alen - 1] == '.';
 	uint32_t pi = (uint32_t)r->npay++;
 	trie_add(&r->names, tl.v, tl.n, 0, pi);
 	for (size_t i = 0; i < tl.n; i++)
@@ -336,6 +339,7 @@ struct cand {
 	enum att_kind kind;
 	const char *key, *name, *code;
 	int nested; /* a country inside an organisation's name */
+	int dot;    /* the mention takes the period after its last token */
 };
 
 /* The work on one field (title or body). */
@@ -547,6 +551,7 @@ find_names(const struct recogniser *r, struct field *f, struct arena *a)
 			uint32_t ent = r->pay[p].ent;
 			struct cand *c = add_cand(f, i, end);
 			c->ent = ent;
+			c->dot = r->pay[p].dot;
 			set_cover(f, i, end);
 			if (r->gaz.ent[ent].kind == ATT_ORG) {
 				for (size_t k = i + 1; k < end;) {
@@ -631,31 +636,44 @@ find_context_names(const struct recogniser *r, struct field *f, struct arena *a)
 		enum att_kind kind = (enum att_kind)r->titles.vals[r->titles.head[node]].val;
 		if (kind == ATT_COUNTRY)
 			continue;
-		/* Between the title and the name: small words, and countries or
-		 * persons that say whom the title is for. */
+		/* Between the title and the name: small words, role words
+		 * (stop names: "della Difesa"), and the countries, organisations
+		 * or persons the title is for ("russo", "di Haftar"). A known
+		 * person right after the title or its country holds the title:
+		 * nothing more to find. */
 		const char *code = NULL;
 		size_t k = end;
+		int after_link = 0, holder = 0;
 		while (k < n && k < end + 8 && f->sent[k] == f->sent[i]) {
 			if (f->cover[k] != MATCH_NONE) {
 				const struct cand *c = &f->c[f->cover[k]];
 				const struct gaz_ent *e = cand_ent(r, c);
-				if (c->ent == MATCH_NONE)
+				if (e == NULL || e->kind == ATT_PLACE)
 					break;
-				if (e && (e->kind == ATT_COUNTRY || e->kind == ATT_PERSON || e->kind == ATT_ORG)) {
-					if (code == NULL && e->code[0])
-						code = e->code;
-					k = c->tj;
-					continue;
+				if (e->kind == ATT_PERSON && !after_link) {
+					holder = 1;
+					break;
 				}
-				break;
+				if (code == NULL && e->code[0])
+					code = e->code;
+				after_link = 0;
+				k = c->tj;
+				continue;
 			}
-			if ((!(t[k].flags & TOK_UPPER) && in_list(linkwords, ATT_ARRAY_LEN(linkwords), &t[k])) ||
-			    is_stop(r, &t[k])) {
+			if (!(t[k].flags & TOK_UPPER) && in_list(linkwords, ATT_ARRAY_LEN(linkwords), &t[k])) {
+				after_link = 1;
+				k++;
+				continue;
+			}
+			if (is_stop(r, &t[k])) {
+				after_link = 0;
 				k++;
 				continue;
 			}
 			break;
 		}
+		if (holder)
+			continue;
 		if (k >= n || f->sent[k] != f->sent[i] || !name_tok(r, f, k))
 			continue;
 		size_t s = k, e = k + 1, words = 1;
@@ -882,6 +900,8 @@ build_ann(const struct recogniser *r, struct field *fields, size_t nf, struct at
 			m->field = f->which;
 			m->pos = t[c->ti].pos;
 			m->len = t[c->tj - 1].end - m->pos;
+			if (c->dot && m->pos + m->len < f->len && f->text[m->pos + m->len] == '.')
+				m->len++;
 			m->surface_folded = fold_surface(f, c->ti, c->tj, a);
 		}
 		/* Sentences: country codes and tone. */

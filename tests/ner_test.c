@@ -193,7 +193,7 @@ test_case_rules(void **state)
 	/* Lowercase demonyms match in any case. */
 	assert_mentions("RUSSI e Russe.", "RUSSI=country:RU:Russia;Russe=country:RU:Russia;");
 	/* "=U.S." with its periods. */
-	assert_mentions("The U.S. army.", "U.S=country:US:United States;");
+	assert_mentions("The U.S. army.", "U.S.=country:US:United States;");
 }
 
 static void
@@ -266,6 +266,9 @@ test_context_persons(void **state)
 			"Bashar al-Ja\xe2\x80\x99" "afri=person::bashar al ja afri;");
 	/* A first name before a known surname joins its mention. */
 	assert_mentions("Ieri Vova Putin ha parlato.", "Vova Putin=person:RU:Vladimir Putin;");
+	/* A known person after the title holds it: no other name is sought. */
+	assert_mentions("Il presidente russo Putin Vasja ha parlato.",
+			"russo=country:RU:Russia;Putin=person:RU:Vladimir Putin;");
 	/* Cues for organisations too. */
 	assert_mentions("Lo scrive il quotidiano ucraino Pravdina.",
 			"ucraino=country:UA:Ukraine;Pravdina=org::pravdina;");
