@@ -692,17 +692,26 @@ find_context_names(const struct recogniser *r, struct field *f, struct arena *a)
 				break;
 			}
 		}
-		/* The key: the folded words of the name. */
+		/* The key: the phonetic keys of the words of a person's name, in
+		 * their order, particles left out, so that "Ahmed al-Mismari"
+		 * and "Ahmed Mismari", "Zakharova" and "Zacharova" are one person
+		 * across the corpus; other kinds keep their folded words. */
 		size_t klen = 0;
 		for (size_t m = s; m < e; m++)
-			klen += t[m].flen + 1;
+			klen += 2 * t[m].flen + 1;
 		char *key = arena_alloc(a, klen + 16);
-		size_t o = (size_t)snprintf(key, 16, "%s::", gaz_kind_name(kind));
+		size_t o = (size_t)snprintf(key, 16, "%s::", gaz_kind_name(kind)), o0 = o;
 		for (size_t m = s; m < e; m++) {
-			if (m > s)
+			if (kind == ATT_PERSON && e - s > 1 && in_list(particles, ATT_ARRAY_LEN(particles), &t[m]))
+				continue;
+			if (o > o0)
 				key[o++] = ' ';
-			memcpy(key + o, t[m].fold, t[m].flen);
-			o += t[m].flen;
+			if (kind == ATT_PERSON) {
+				o += phonetic_key(t[m].fold, t[m].flen, key + o);
+			} else {
+				memcpy(key + o, t[m].fold, t[m].flen);
+				o += t[m].flen;
+			}
 		}
 		key[o] = '\0';
 		struct cand *c = add_cand(f, s, e);
