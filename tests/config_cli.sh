@@ -76,6 +76,20 @@ check "the good lines still apply (BOM, CRLF, duplicates: last wins)" grep -qx '
 check "a bad number keeps the default" grep -qx 'escdelay = 25' "$TEST_TMP/out"
 rm -f "$conf"
 
+# general.index names the index when neither INDEX nor $ATTACHE_INDEX does.
+if [ -x "$ATTACHE_INDEX_BIN" ] && [ -r "$top_srcdir/data/demo/demo.jsonl" ] &&
+	"$ATTACHE_INDEX_BIN" -q -o "$TEST_TMP/my.idx" "$top_srcdir/data/demo/demo.jsonl" >/dev/null 2>&1; then
+	mkdir -p "$TEST_TMP/home"
+	mv "$TEST_TMP/my.idx" "$TEST_TMP/home/my.idx"
+	printf '[general]\nindex = ~/my.idx\n' >"$conf"
+	expect_exit 0 "--check opens general.index (~/ expanded)" env HOME="$TEST_TMP/home" "$ATTACHE" --check
+	check "--check names the configured index" grep -q "home/my.idx: ok" "$TEST_TMP/out"
+	expect_exit 66 "\$ATTACHE_INDEX wins over general.index" env HOME="$TEST_TMP/home" ATTACHE_INDEX="$TEST_TMP/none.idx" "$ATTACHE" --check
+	rm -f "$conf"
+else
+	skip "attache-index cannot build the demo index here"
+fi
+
 # Themes by name.
 expect_exit 0 "--theme with an unknown name" "$ATTACHE" --theme no-such-theme --dump-config
 check "an unknown theme is reported" grep -q "no-such-theme.*not found" "$TEST_TMP/err"

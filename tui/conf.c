@@ -328,19 +328,27 @@ att_config_set(struct att_config *cfg, const char *section, const char *key, con
 	       const char *label, int line)
 {
 	struct att_err err;
+	int unknown = 0;
+	/* "FILE:LINE: " for a file, "LABEL: " for the command line. */
+	char *where = line > 0 ? xasprintf("%s:%d: ", label, line) : xasprintf("%s: ", label);
 
 	att_err_clear(&err);
 	if (strcmp(section, "keys") == 0) {
-		if (set_keys(cfg, key, value, &err) == 0)
+		if (set_keys(cfg, key, value, &err) == 0) {
+			free(where);
 			return 0;
+		}
+		unknown = att_action_by_name(strchr(key, '.') ? strchr(key, '.') + 1 : key) == ACT_NONE;
 	} else if (strcmp(section, "colors") == 0) {
 		int slot = att_color_by_name(key);
 		struct att_color_spec spec;
 		if (slot < 0) {
 			att_err_set(&err, EX_CONFIG, "unknown colour slot '%.60s' (see COLOUR SLOTS in attache.conf(5))", key);
+			unknown = 1;
 		} else if (att_color_spec_parse(value, &spec, &err) == 0) {
 			cfg->colors[slot] = spec;
 			cfg->color_set[slot] = 1;
+			free(where);
 			return 0;
 		}
 	} else {
@@ -349,7 +357,8 @@ att_config_set(struct att_config *cfg, const char *section, const char *key, con
 			if (strcmp(att_options[i].section, section) == 0 && strcmp(att_options[i].name, key) == 0)
 				id = i;
 		if (id < 0) {
-			att_err_set(&err, EX_CONFIG, "unknown key '%.60s' in [%.40s]", key, section);
+			att_err_set(&err, EX_CONFIG, "unknown key '%.60s' in [%.40s] (see attache --dump-config)", key, section);
+			unknown = 1;
 		} else {
 			char *canon;
 			long num;
@@ -357,18 +366,24 @@ att_config_set(struct att_config *cfg, const char *section, const char *key, con
 				free(cfg->value[id]);
 				cfg->value[id] = canon;
 				cfg->num[id] = num;
+				free(where);
 				return 0;
 			}
 			char *safe = att_sanitize_dup(err.msg, strlen(err.msg), 0);
-			att_msgs_add(&cfg->msgs, "%s:%d: %s: %s; using %s", label, line, key, safe,
+			att_msgs_add(&cfg->msgs, "%s%s: %s; using %s", where, key, safe,
 				     cfg->value[id][0] ? cfg->value[id] : "\"\"");
 			free(safe);
+			free(where);
 			return -1;
 		}
 	}
 	char *safe = att_sanitize_dup(err.msg, strlen(err.msg), 0);
-	att_msgs_add(&cfg->msgs, "%s:%d: %s: %s; ignored", label, line, key, safe);
+	if (unknown)
+		att_msgs_add(&cfg->msgs, "%s%s; ignored", where, safe);
+	else
+		att_msgs_add(&cfg->msgs, "%s%s: %s; ignored", where, key, safe);
 	free(safe);
+	free(where);
 	return -1;
 }
 
