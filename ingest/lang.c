@@ -3,7 +3,9 @@
  * apart; when no language stands out, the answer is "unknown" (NULL). */
 #include "config.h"
 
+#include <pthread.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ingest/ingest.h"
@@ -31,13 +33,46 @@ word_char(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+/* The stop words of all profiles in one sorted table, each with the
+ * profiles it belongs to, built once. */
+struct stopword {
+	const char *w;
+	unsigned mask;
+};
+static struct stopword table[NPROFILES * 24];
+static size_t ntable;
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+static int
+cmp_stopword(const void *a, const void *b)
+{
+	return strcmp(((const struct stopword *)a)->w, ((const struct stopword *)b)->w);
+}
+
+static void
+build_table(void)
+{
+	for (size_t p = 0; p < NPROFILES; p++) {
+		for (const char *const *sw = profiles[p].words; *sw; sw++) {
+			size_t i;
+			for (i = 0; i < ntable && strcmp(table[i].w, *sw) != 0; i++)
+				;
+			if (i == ntable)
+				table[ntable++].w = *sw;
+			table[i].mask |= 1u << p;
+		}
+	}
+	qsort(table, ntable, sizeof *table, cmp_stopword);
+}
+
 const char *
 detect_lang(const char *text, size_t len)
 {
 	unsigned score[NPROFILES] = {0};
-	char w[16];
+	char w[8];
 	size_t i = 0, words = 0;
 
+	pthread_once(&table_once, build_table);
 	if (len > 16384)
 		len = 16384;
 	while (i < len) {
@@ -47,17 +82,21 @@ detect_lang(const char *text, size_t len)
 		while (i < len && word_char((unsigned char)text[i]))
 			i++;
 		size_t n = i - s;
-		if (n == 0 || n >= sizeof w)
+		if (n == 0)
 			continue;
 		words++;
+		if (n >= sizeof w)
+			continue; /* no stop word is that long */
 		for (size_t k = 0; k < n; k++) {
 			char c = text[s + k];
 			w[k] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 		}
 		w[n] = '\0';
-		for (size_t p = 0; p < NPROFILES; p++)
-			for (const char *const *sw = profiles[p].words; *sw; sw++)
-				if (strcmp(*sw, w) == 0)
+		struct stopword key = {w, 0};
+		const struct stopword *hit = bsearch(&key, table, ntable, sizeof *table, cmp_stopword);
+		if (hit)
+			for (size_t p = 0; p < NPROFILES; p++)
+				if (hit->mask & (1u << p))
 					score[p]++;
 	}
 	size_t best = 0, second = NPROFILES;

@@ -425,14 +425,14 @@ matches_rule(const char *f, size_t fl, size_t chars)
 	for (size_t i = 0; i < ATT_ARRAY_LEN(rules); i++) {
 		const struct rule *r = &rules[i];
 		size_t pl = strlen(r->pat);
-		if (r->how == R_EXACT) {
+		if (r->how == R_EXACT && chars <= 40) {
 			/* Allow a trailing colon or punctuation: "Condividi:" */
 			size_t n = fl;
 			while (n > 0 && strchr(":.!", f[n - 1]))
 				n--;
 			if (n == pl && memcmp(f, r->pat, pl) == 0)
 				return 1;
-		} else if (fl >= pl && memcmp(f, r->pat, pl) == 0 && (r->max == 0 ? chars <= 40 : chars <= r->max)) {
+		} else if (r->how == R_PREFIX && fl >= pl && memcmp(f, r->pat, pl) == 0 && (r->max == 0 ? chars <= 40 : chars <= r->max)) {
 			return 1;
 		}
 	}
@@ -612,11 +612,27 @@ title_from_body(const char *b, size_t n)
 
 /* ------------------------------------------------------------------ cleaning */
 
-/* Folded copy of a short line for the rule tables. */
+/* Folded copy of the start of a line, enough for the rule tables (whose
+ * patterns are shorter than 64 bytes): ASCII is lowered here, anything
+ * else goes through att_fold. */
 static char *
 fold_line(const struct line *l, size_t *fl)
 {
-	return att_fold(l->s, l->len, fl);
+	size_t n = l->len < 64 ? l->len : 64;
+	int ascii = 1;
+	for (size_t i = 0; i < n && ascii; i++)
+		ascii = (unsigned char)l->s[i] < 0x80;
+	if (!ascii) {
+		while (n < l->len && ((unsigned char)l->s[n] & 0xc0) == 0x80)
+			n++;
+		return att_fold(l->s, n, fl);
+	}
+	char *f = xmalloc(n + 1);
+	for (size_t i = 0; i < n; i++)
+		f[i] = l->s[i] >= 'A' && l->s[i] <= 'Z' ? (char)(l->s[i] - 'A' + 'a') : l->s[i];
+	f[n] = '\0';
+	*fl = n;
+	return f;
 }
 
 static int
@@ -661,7 +677,7 @@ text_to_doc(const char *text, size_t len, unsigned flags, struct att_doc *doc)
 		if (chars <= 300) {
 			size_t fl;
 			char *f = fold_line(l, &fl);
-			if (matches_rule(f, fl, chars) || is_signoff(f, fl))
+			if (matches_rule(f, fl, chars) || (chars <= 60 && is_signoff(f, fl)))
 				l->kind = L_DROP;
 			free(f);
 			if (l->kind == L_DROP)

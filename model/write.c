@@ -131,31 +131,42 @@ struct pairagg {
 };
 
 enum {
-	ST_DOC, ST_MENTION, ST_AE, ST_SENTENCE, ST_RELATION, ST_EVIDENCE, ST_COUNT
+	ST_DOC, ST_AE, ST_EVIDENCE, ST_COUNT
+};
+
+/* The mentions, sentences and relations of an article are staged as one
+ * blob of these records (native layout: the staging file never leaves
+ * this process), and written out in id order at commit. */
+struct rec_head {
+	uint32_t nm, ns, nr;
+};
+struct rec_mention {
+	uint32_t pos, len, ent; /* ent: the staging number of the entity */
+	uint32_t field;
+};
+struct rec_sentence {
+	double tone;
+	uint32_t pos, len, field, pad;
+};
+struct rec_relation {
+	double tone;
+	uint32_t sentences;
+	char a[2], b[2];
 };
 
 static const char *const stage_sql[ST_COUNT] = {
 	"INSERT INTO stage.doc(n, seq, path, ext_id, title, date, source, lang, body, url, original,"
-	" countries) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-	"INSERT INTO stage.mention(n, field, pos, ent, len) VALUES (?1, ?2, ?3, ?4, ?5)",
+	" countries, ann) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
 	"INSERT INTO stage.ae(n, ent, mentions) VALUES (?1, ?2, ?3)",
-	"INSERT INTO stage.sentence(n, k, field, pos, len, tone) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	"INSERT INTO stage.relation(n, a, b, sentences, tone) VALUES (?1, ?2, ?3, ?4, ?5)",
 	"INSERT OR IGNORE INTO stage.evidence(a, b, n, k) VALUES (?1, ?2, ?3, ?4)",
 };
 
 static const char stage_schema[] =
 	"CREATE TABLE stage.doc(n INTEGER PRIMARY KEY, seq INTEGER, path TEXT, ext_id TEXT,"
 	" title TEXT, date TEXT, source TEXT, lang TEXT, body TEXT, url TEXT, original TEXT,"
-	" countries TEXT);"
-	"CREATE TABLE stage.mention(n INTEGER, field TEXT, pos INTEGER, ent INTEGER, len INTEGER,"
-	" PRIMARY KEY(n, field, pos)) WITHOUT ROWID;"
+	" countries TEXT, ann BLOB);"
 	"CREATE TABLE stage.ae(n INTEGER, ent INTEGER, mentions INTEGER,"
 	" PRIMARY KEY(n, ent)) WITHOUT ROWID;"
-	"CREATE TABLE stage.sentence(n INTEGER, k INTEGER, field TEXT, pos INTEGER, len INTEGER,"
-	" tone REAL, PRIMARY KEY(n, k)) WITHOUT ROWID;"
-	"CREATE TABLE stage.relation(n INTEGER, a TEXT, b TEXT, sentences INTEGER, tone REAL,"
-	" PRIMARY KEY(n, a, b)) WITHOUT ROWID;"
 	"CREATE TABLE stage.evidence(a TEXT, b TEXT, n INTEGER, k INTEGER,"
 	" PRIMARY KEY(n, a, b, k)) WITHOUT ROWID;"
 	"CREATE TABLE stage.entmap(tmp INTEGER PRIMARY KEY, id INTEGER);"
@@ -300,7 +311,7 @@ open_db(struct att_writer *w, struct att_err *err)
 
 	/* The file is renamed into place only after a commit and an fsync, so
 	 * a journal would protect nothing. */
-	int code = exec(w, "PRAGMA main.journal_mode=OFF; PRAGMA main.synchronous=OFF;"
+	int code = exec(w, "PRAGMA main.page_size=16384; PRAGMA main.journal_mode=OFF; PRAGMA main.synchronous=OFF;"
 			"PRAGMA main.locking_mode=EXCLUSIVE; PRAGMA main.cache_size=-65536;",
 			"setting up the temporary file", err);
 	if (code)
@@ -312,7 +323,7 @@ open_db(struct att_writer *w, struct att_err *err)
 	sqlite3_free(sql);
 	if (code)
 		return code;
-	code = exec(w, "PRAGMA stage.journal_mode=OFF; PRAGMA stage.synchronous=OFF;"
+	code = exec(w, "PRAGMA stage.page_size=16384; PRAGMA stage.journal_mode=OFF; PRAGMA stage.synchronous=OFF;"
 		    "PRAGMA stage.locking_mode=EXCLUSIVE; PRAGMA stage.cache_size=-65536;",
 		    "setting up the staging file", err);
 	if (code)
@@ -516,6 +527,8 @@ struct scratch {
 	struct country_count *cc;
 	struct art_pair *pairs;
 	size_t npairs, cappairs;
+	struct buf ms, ss, rs; /* the records of the staged blob */
+	struct rec_head head;
 };
 
 static int
@@ -610,14 +623,9 @@ add_mentions(struct att_writer *w, struct scratch *sc, const struct att_doc *doc
 		const char *text = m->field == ATT_TITLE ? doc->title : doc->body;
 		alias_add(e, text + m->pos, m->len);
 
-		sqlite3_stmt *st = w->st[ST_MENTION];
-		sqlite3_bind_int64(st, 1, (int64_t)w->n);
-		sqlite3_bind_text(st, 2, field_names[m->field], -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 3, (int64_t)m->pos);
-		sqlite3_bind_int64(st, 4, e->tmp);
-		sqlite3_bind_int64(st, 5, (int64_t)m->len);
-		if ((code = step(w, st, err)) != 0)
-			goto out;
+		struct rec_mention r = {(uint32_t)m->pos, (uint32_t)m->len, (uint32_t)e->tmp, (uint32_t)m->field};
+		buf_add(&sc->ms, &r, sizeof r);
+		sc->head.nm++;
 	}
 	sc->cc = xreallocarray(NULL, nents + 1, sizeof *sc->cc);
 	for (size_t i = 0; i < nents; i++) {
@@ -677,15 +685,10 @@ add_sentences(struct att_writer *w, struct scratch *sc, const struct att_doc *do
 	sc->npairs = 0;
 	for (size_t k = 0; k < ns; k++) {
 		const struct att_sentence *s = sc->s[k];
-		sqlite3_stmt *st = w->st[ST_SENTENCE];
-		sqlite3_bind_int64(st, 1, (int64_t)w->n);
-		sqlite3_bind_int64(st, 2, (int64_t)k);
-		sqlite3_bind_text(st, 3, field_names[s->field], -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 4, (int64_t)s->pos);
-		sqlite3_bind_int64(st, 5, (int64_t)s->len);
-		sqlite3_bind_double(st, 6, clamp_tone(s->tone));
-		if ((code = step(w, st, err)) != 0)
-			goto out;
+		struct rec_sentence r = {clamp_tone(s->tone), (uint32_t)s->pos, (uint32_t)s->len,
+					 (uint32_t)s->field, 0};
+		buf_add(&sc->ss, &r, sizeof r);
+		sc->head.ns++;
 		if (s->ncountries >= 2 && s->countries &&
 		    (code = add_sentence_pairs(w, sc, s, (int64_t)k, err)) != 0)
 			goto out;
@@ -693,14 +696,10 @@ add_sentences(struct att_writer *w, struct scratch *sc, const struct att_doc *do
 	qsort(sc->pairs, sc->npairs, sizeof *sc->pairs, cmp_art_pair);
 	for (size_t i = 0; i < sc->npairs; i++) {
 		struct art_pair *p = &sc->pairs[i];
-		sqlite3_stmt *st = w->st[ST_RELATION];
-		sqlite3_bind_int64(st, 1, (int64_t)w->n);
-		sqlite3_bind_text(st, 2, p->a, 2, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, p->b, 2, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 4, (int64_t)p->sentences);
-		sqlite3_bind_double(st, 5, clamp_tone(p->tone_sum / (double)p->sentences));
-		if ((code = step(w, st, err)) != 0)
-			goto out;
+		struct rec_relation r = {clamp_tone(p->tone_sum / (double)p->sentences),
+					 (uint32_t)p->sentences, {p->a[0], p->a[1]}, {p->b[0], p->b[1]}};
+		buf_add(&sc->rs, &r, sizeof r);
+		sc->head.nr++;
 		w->relations++;
 		char key[6] = {p->a[0], p->a[1], ' ', p->b[0], p->b[1], '\0'};
 		struct pairagg *g = strmap_get(&w->pairs, key);
@@ -737,6 +736,9 @@ att_writer_add(struct att_writer *w, const struct att_doc *doc, const struct att
 	if ((code = add_mentions(w, &sc, doc, ann, &countries, err)) != 0 ||
 	    (code = add_sentences(w, &sc, doc, ann, err)) != 0) {
 		buf_free(&countries);
+		buf_free(&sc.ms);
+		buf_free(&sc.ss);
+		buf_free(&sc.rs);
 		return code;
 	}
 
@@ -758,8 +760,18 @@ att_writer_add(struct att_writer *w, const struct att_doc *doc, const struct att
 	else
 		sqlite3_bind_null(st, 11);
 	sqlite3_bind_text(st, 12, countries.data ? countries.data : "", -1, SQLITE_TRANSIENT);
+	struct buf blob = BUF_INIT;
+	buf_add(&blob, &sc.head, sizeof sc.head);
+	buf_add(&blob, sc.ms.data, sc.ms.len);
+	buf_add(&blob, sc.ss.data, sc.ss.len);
+	buf_add(&blob, sc.rs.data, sc.rs.len);
+	sqlite3_bind_blob64(st, 13, blob.data, blob.len, SQLITE_STATIC);
 	code = step(w, st, err);
+	buf_free(&blob);
 	buf_free(&countries);
+	buf_free(&sc.ms);
+	buf_free(&sc.ss);
+	buf_free(&sc.rs);
 	return code;
 }
 
@@ -927,31 +939,246 @@ static const struct {
 	{"numbering articles",
 	 "INSERT INTO stage.map(id, n) SELECT row_number() OVER"
 	 " (ORDER BY date IS NULL, date, path, seq, n), n FROM stage.doc ORDER BY 1"},
-	{"writing articles",
-	 "INSERT INTO main.article(id, path, title, date, source, lang, body, url, original, countries)"
-	 " SELECT m.id, d.path, d.title, d.date, d.source, d.lang, d.body, d.url, d.original, d.countries"
-	 " FROM stage.map m JOIN stage.doc d ON d.n = m.n ORDER BY m.id"},
-	{"writing mentions",
-	 "INSERT INTO main.mention(article_id, entity_id, field, pos, len)"
-	 " SELECT m.id, e.id, s.field, s.pos, s.len FROM stage.map m JOIN stage.mention s ON s.n = m.n"
-	 " JOIN stage.entmap e ON e.tmp = s.ent ORDER BY m.id, s.field, s.pos"},
 	{"writing article entities",
 	 "INSERT INTO main.article_entity(entity_id, article_id, mentions)"
 	 " SELECT e.id, m.id, s.mentions FROM stage.ae s JOIN stage.map m ON m.n = s.n"
 	 " JOIN stage.entmap e ON e.tmp = s.ent ORDER BY e.id, m.id"},
-	{"writing sentences",
-	 "INSERT INTO main.sentence(article_id, n, field, pos, len, tone)"
-	 " SELECT m.id, s.k, s.field, s.pos, s.len, s.tone FROM stage.map m"
-	 " JOIN stage.sentence s ON s.n = m.n ORDER BY m.id, s.k"},
-	{"writing relations",
-	 "INSERT INTO main.relation(article_id, a, b, sentences, tone)"
-	 " SELECT m.id, s.a, s.b, s.sentences, s.tone FROM stage.map m"
-	 " JOIN stage.relation s ON s.n = m.n ORDER BY m.id, s.a, s.b"},
 	{"writing evidence",
 	 "INSERT INTO main.evidence(a, b, article_id, n)"
 	 " SELECT s.a, s.b, m.id, s.k FROM stage.evidence s JOIN stage.map m ON m.n = s.n"
 	 " ORDER BY s.a, s.b, m.id, s.k"},
 };
+
+/* Rows inserted BATCH_ROWS at a time with one multi-row INSERT: the
+ * per-statement cost of SQLite dominates for these small rows. Values
+ * are kept here until the batch is written. */
+#define BATCH_ROWS 64
+#define BATCH_COLS 6
+
+struct bval {
+	enum { BV_INT, BV_REAL, BV_TEXT } type;
+	int64_t i;
+	double d;
+	char t[8]; /* short texts only: field names, country codes */
+};
+
+struct batch {
+	sqlite3_stmt *many, *one;
+	int ncols, rows;
+	struct bval v[BATCH_ROWS][BATCH_COLS];
+};
+
+static int
+batch_init(struct att_writer *w, struct batch *b, const char *insert, int ncols, struct att_err *err)
+{
+	struct buf sql = BUF_INIT;
+	int rc = SQLITE_OK;
+
+	b->ncols = ncols;
+	b->rows = 0;
+	b->many = b->one = NULL;
+	buf_adds(&sql, insert);
+	for (int r = 0; r < BATCH_ROWS && rc == SQLITE_OK; r++) {
+		buf_adds(&sql, r ? ", (" : " VALUES (");
+		for (int c = 0; c < ncols; c++)
+			buf_adds(&sql, c ? ", ?" : "?");
+		buf_addc(&sql, ')');
+		if (r == 0)
+			rc = sqlite3_prepare_v2(w->db, sql.data, -1, &b->one, NULL);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(w->db, sql.data, -1, &b->many, NULL);
+	buf_free(&sql);
+	return rc == SQLITE_OK ? 0 : db_failure(w, rc, "preparing the index tables", err);
+}
+
+/* The values of the next row, to fill before batch_add. */
+static struct bval *
+batch_row(struct batch *b)
+{
+	return b->v[b->rows];
+}
+
+static void
+bind_row(sqlite3_stmt *st, int first, const struct bval *v, int ncols)
+{
+	for (int c = 0; c < ncols; c++) {
+		if (v[c].type == BV_INT)
+			sqlite3_bind_int64(st, first + c, v[c].i);
+		else if (v[c].type == BV_REAL)
+			sqlite3_bind_double(st, first + c, v[c].d);
+		else
+			sqlite3_bind_text(st, first + c, v[c].t, -1, SQLITE_STATIC);
+	}
+}
+
+/* Writes the rows kept: with the multi-row statement when the batch is
+ * full, else one by one. */
+static int
+batch_flush(struct att_writer *w, struct batch *b, struct att_err *err)
+{
+	int code = 0;
+	if (b->rows == BATCH_ROWS) {
+		for (int r = 0; r < BATCH_ROWS; r++)
+			bind_row(b->many, r * b->ncols + 1, b->v[r], b->ncols);
+		code = step(w, b->many, err);
+	} else {
+		for (int r = 0; r < b->rows && code == 0; r++) {
+			bind_row(b->one, 1, b->v[r], b->ncols);
+			code = step(w, b->one, err);
+		}
+	}
+	b->rows = 0;
+	return code;
+}
+
+/* Counts the row just filled; writes the batch when it is full. */
+static int
+batch_add(struct att_writer *w, struct batch *b, struct att_err *err)
+{
+	if (++b->rows < BATCH_ROWS)
+		return 0;
+	return batch_flush(w, b, err);
+}
+
+static void
+batch_free(struct batch *b)
+{
+	sqlite3_finalize(b->many);
+	sqlite3_finalize(b->one);
+}
+
+static void
+bv_int(struct bval *v, int64_t i)
+{
+	v->type = BV_INT;
+	v->i = i;
+}
+
+static void
+bv_real(struct bval *v, double d)
+{
+	v->type = BV_REAL;
+	v->d = d;
+}
+
+static void
+bv_text(struct bval *v, const char *t, size_t n)
+{
+	v->type = BV_TEXT;
+	if (n >= sizeof v->t)
+		n = sizeof v->t - 1;
+	memcpy(v->t, t, n);
+	v->t[n] = '\0';
+}
+
+enum { WB_MENTION, WB_SENTENCE, WB_RELATION, WB_COUNT };
+static const struct {
+	const char *sql;
+	int ncols;
+} wb_spec[WB_COUNT] = {
+	{"INSERT INTO main.mention(article_id, entity_id, field, pos, len)", 5},
+	{"INSERT INTO main.sentence(article_id, n, field, pos, len, tone)", 6},
+	{"INSERT INTO main.relation(article_id, a, b, sentences, tone)", 5},
+};
+
+/* Writes one staged article as ID with the rows of its blob. */
+static int
+write_article(struct att_writer *w, sqlite3_stmt *sel, sqlite3_stmt *ins, struct batch *wb,
+	      struct att_err *err)
+{
+	int64_t id = sqlite3_column_int64(sel, 0);
+	int code;
+
+	sqlite3_bind_int64(ins, 1, id);
+	for (int c = 1; c <= 9; c++)
+		sqlite3_bind_value(ins, c + 1, sqlite3_column_value(sel, c));
+	if ((code = step(w, ins, err)) != 0)
+		return code;
+
+	const unsigned char *blob = sqlite3_column_blob(sel, 10);
+	size_t len = (size_t)sqlite3_column_bytes(sel, 10);
+	struct rec_head h;
+	if (blob == NULL || len < sizeof h)
+		return 0;
+	memcpy(&h, blob, sizeof h);
+	if (len != sizeof h + h.nm * sizeof(struct rec_mention) + h.ns * sizeof(struct rec_sentence) +
+			   h.nr * sizeof(struct rec_relation))
+		return att_err_set(err, EX_SOFTWARE, "%s: the staging file is damaged", w->target);
+	const unsigned char *p = blob + sizeof h;
+	for (uint32_t i = 0; i < h.nm; i++, p += sizeof(struct rec_mention)) {
+		struct rec_mention r;
+		memcpy(&r, p, sizeof r);
+		struct bval *v = batch_row(&wb[WB_MENTION]);
+		bv_int(&v[0], id);
+		bv_int(&v[1], w->entv[r.ent - 1]->id);
+		bv_text(&v[2], field_names[r.field], strlen(field_names[r.field]));
+		bv_int(&v[3], r.pos);
+		bv_int(&v[4], r.len);
+		if ((code = batch_add(w, &wb[WB_MENTION], err)) != 0)
+			return code;
+	}
+	for (uint32_t i = 0; i < h.ns; i++, p += sizeof(struct rec_sentence)) {
+		struct rec_sentence r;
+		memcpy(&r, p, sizeof r);
+		struct bval *v = batch_row(&wb[WB_SENTENCE]);
+		bv_int(&v[0], id);
+		bv_int(&v[1], (int64_t)i);
+		bv_text(&v[2], field_names[r.field], strlen(field_names[r.field]));
+		bv_int(&v[3], r.pos);
+		bv_int(&v[4], r.len);
+		bv_real(&v[5], r.tone);
+		if ((code = batch_add(w, &wb[WB_SENTENCE], err)) != 0)
+			return code;
+	}
+	for (uint32_t i = 0; i < h.nr; i++, p += sizeof(struct rec_relation)) {
+		struct rec_relation r;
+		memcpy(&r, p, sizeof r);
+		struct bval *v = batch_row(&wb[WB_RELATION]);
+		bv_int(&v[0], id);
+		bv_text(&v[1], r.a, 2);
+		bv_text(&v[2], r.b, 2);
+		bv_int(&v[3], r.sentences);
+		bv_real(&v[4], r.tone);
+		if ((code = batch_add(w, &wb[WB_RELATION], err)) != 0)
+			return code;
+	}
+	return 0;
+}
+
+/* Copies the staged articles into the tables in id (date) order. */
+static int
+write_articles(struct att_writer *w, struct att_err *err)
+{
+	sqlite3_stmt *sel = NULL, *ins = NULL;
+	struct batch *wb = xcalloc(WB_COUNT, sizeof *wb);
+	int rc, code = 0;
+
+	rc = sqlite3_prepare_v2(w->db, "SELECT m.id, d.path, d.title, d.date, d.source, d.lang, d.body,"
+				" d.url, d.original, d.countries, d.ann FROM stage.map m"
+				" JOIN stage.doc d ON d.n = m.n ORDER BY m.id", -1, &sel, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(w->db, "INSERT INTO main.article(id, path, title, date, source, lang,"
+					" body, url, original, countries)"
+					" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", -1, &ins, NULL);
+	if (rc != SQLITE_OK)
+		code = db_failure(w, rc, "writing articles", err);
+	for (int i = 0; i < WB_COUNT && code == 0; i++)
+		code = batch_init(w, &wb[i], wb_spec[i].sql, wb_spec[i].ncols, err);
+	while (code == 0 && (rc = sqlite3_step(sel)) == SQLITE_ROW)
+		code = write_article(w, sel, ins, wb, err);
+	if (code == 0 && rc != SQLITE_DONE)
+		code = db_failure(w, rc, "writing articles", err);
+	for (int i = 0; i < WB_COUNT; i++) {
+		if (code == 0)
+			code = batch_flush(w, &wb[i], err);
+		batch_free(&wb[i]);
+	}
+	free(wb);
+	sqlite3_finalize(sel);
+	sqlite3_finalize(ins);
+	return code;
+}
 
 /* Makes the renamed file durable: data, then the directory entry. */
 static int
@@ -994,6 +1221,8 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 		sqlite3_finalize(st);
 		st = NULL;
 		if (code)
+			goto fail;
+		if (i == 0 && (code = write_articles(w, err)) != 0)
 			goto fail;
 	}
 	char *meta = sqlite3_mprintf("INSERT INTO main.meta(key, value) VALUES ('generator', %Q),"
