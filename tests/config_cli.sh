@@ -3,7 +3,9 @@
 # trip, one-line messages naming FILE:LINE, no crash on iniparser's traps.
 . "${top_srcdir:-.}/tests/lib.sh"
 conf="$XDG_CONFIG_HOME/attache/config"
-mkdir -p "$XDG_CONFIG_HOME/attache"
+mkdir -p "$XDG_CONFIG_HOME/attache/themes"
+# The shipped themes as user themes, so that a VPATH build finds them too.
+cp "$top_srcdir"/themes/*.ini "$XDG_CONFIG_HOME/attache/themes/"
 
 expect_exit 0 "--dump-config without a config file" "$ATTACHE" --dump-config
 check "--dump-config is quiet without a config file" test ! -s "$TEST_TMP/err"
