@@ -19,10 +19,20 @@ att_kind_name(enum att_kind kind)
 	return (unsigned)kind < ATT_ARRAY_LEN(kind_names) ? kind_names[kind] : "?";
 }
 
+/* After a cancellation, SQLite keeps its interrupt flag raised until no
+ * statement of the connection is running, and list cursors keep theirs
+ * running between pages: so stop them all (they restart from their
+ * anchor) before the next query. */
 void
 q_start(struct att_index *idx)
 {
-	idx->cancel = 0;
+	if (idx->cancel) {
+		sqlite3_stmt *st = NULL;
+		while ((st = sqlite3_next_stmt(idx->db, st)) != NULL)
+			if (sqlite3_stmt_busy(st))
+				sqlite3_reset(st);
+		idx->cancel = 0;
+	}
 }
 
 int
@@ -284,7 +294,7 @@ att_list_sort(const struct att_list *l)
 static int
 cursor_at(const struct att_list *l, const struct cursor *c, const struct att_row *anchor)
 {
-	if (!c->active || anchor == NULL || anchor->id != c->last_id)
+	if (!c->active || anchor == NULL || anchor->id != c->last_id || !sqlite3_stmt_busy(c->st))
 		return 0;
 	if (l->sort == ATT_SORT_TITLE)
 		return c->last_title && strcmp(c->last_title, anchor->title) == 0;

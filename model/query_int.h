@@ -12,7 +12,7 @@
 /* The first parameter number a query may use beside a filter's ?1..?N. */
 #define Q_P 900
 
-/* Clears the cancel flag before a new query. */
+/* Clears the cancel flag (and what a cancellation left) before a query. */
 void q_start(struct att_index *idx);
 /* Maps a failed step or prepare to an error value (ATT_CANCELLED when the
  * query was interrupted). */

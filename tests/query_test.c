@@ -659,9 +659,9 @@ test_hostile_rows(void **state)
 static int
 cancel_now(void *arg)
 {
-	struct att_index *i = arg;
-	i->cancel = 1;
-	return 1;
+	/* As a key press would: the flag and sqlite3_interrupt(). */
+	att_index_interrupt(arg);
+	return 0;
 }
 
 /* A query stopped by the progress handler says so distinctly. */
@@ -674,15 +674,32 @@ test_cancel(void **state)
 	struct att_err err;
 	struct att_filter *f = compile("russia");
 
+	/* A list in the middle of its pages while another query is cancelled. */
+	struct att_filter *all = compile("");
+	struct att_list *l;
+	struct att_rows rows = {0}, more = {0};
+	assert_int_equal(att_list_open(idx, all, ATT_SORT_NEWEST, &l, &err), 0);
+	assert_int_equal(att_list_page(l, NULL, 1, 2, &rows, &err), 0);
+
 	sqlite3_progress_handler(idx->db, 1, cancel_now, idx);
 	assert_int_equal(att_matrix_get(idx, f, 10, &m, &err), ATT_CANCELLED);
 	assert_null(m);
 	assert_non_null(strstr(err.msg, "cancelled"));
 	assert_int_equal(att_article_get(idx, 1, &a, &err), ATT_CANCELLED);
 	sqlite3_progress_handler(idx->db, 0, NULL, NULL);
-	/* The next query runs. */
+	/* The next queries run, and the list goes on where it was. */
 	assert_int_equal(att_article_get(idx, 1, &a, &err), 0);
 	att_article_free(a);
+	assert_int_equal(att_matrix_get(idx, f, 10, &m, &err), 0);
+	att_matrix_free(m);
+	assert_int_equal(att_list_page(l, &rows.v[1], 1, 2, &more, &err), 0);
+	assert_int_equal(more.n, 2);
+	assert_int_equal(more.v[0].id, 4);
+	assert_int_equal(more.v[1].id, 3);
+	att_rows_free(&rows);
+	att_rows_free(&more);
+	att_list_close(l);
+	att_filter_free(all);
 	att_filter_free(f);
 }
 
