@@ -229,14 +229,15 @@ att_entities_each(struct att_index *idx, const struct att_filter *f, int kind, s
 			      "WHERE (?901 IS NULL OR kind = ?901) "
 			      "ORDER BY articles DESC, mentions DESC, id LIMIT ?902");
 	else
-		sql = xasprintf("WITH f(id) AS MATERIALIZED (SELECT article.id FROM article WHERE %s) "
+		sql = xasprintf("WITH f(id) AS MATERIALIZED (SELECT article.id FROM %s AS article "
+				"WHERE %s) "
 				"SELECT e.id, e.kind, e.name, e.country, count(*) AS na, "
 				"sum(ae.mentions) AS nm FROM f "
 				"JOIN article_entity AS ae ON ae.article_id = f.id "
 				"JOIN entity AS e ON e.id = ae.entity_id "
 				"WHERE (?901 IS NULL OR e.kind = ?901) "
 				"GROUP BY e.id ORDER BY na DESC, nm DESC, e.id LIMIT ?902",
-				att_filter_sql(f));
+				att_filter_from(f), att_filter_sql(f));
 	code = q_prepare(idx, sql, &st, err);
 	free(sql);
 	if (code != 0)

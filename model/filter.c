@@ -21,6 +21,7 @@
 #include <sysexits.h>
 
 #include "model/query.h"
+#include "model/query_int.h"
 #include "model/text.h"
 
 /* The most entity ids one name may stand for. */
@@ -60,6 +61,14 @@ struct att_filter {
 	struct buf notes;
 	int has_text;
 	int empty;
+	/* While compiling: 1 when the current term must hold for every
+	 * match (only ANDs above it). */
+	int top;
+	/* 1 when no term reads a column of article other than id. */
+	int idonly;
+	/* The ids of a term that must hold, as a subquery with column id: a
+	 * smaller set than the article table to start from. */
+	char *driver;
 };
 
 struct parser {
@@ -478,9 +487,76 @@ date_after(const char *s, size_t n)
 	return out;
 }
 
+/* Writes "article.id IN (SELECT COL REST)"; a term that must hold for
+ * every match becomes the driver when there is none yet. */
+static void
+emit_in(struct att_filter *f, const char *col, const char *rest, int distinct)
+{
+	buf_printf(&f->sql, "article.id IN (SELECT %s %s)", col, rest);
+	if (f->top && f->driver == NULL)
+		f->driver = xasprintf("(SELECT %s%s AS id %s)", distinct ? "DISTINCT " : "", col, rest);
+}
+
+/* The smallest article id whose date is BOUND or later (every undated
+ * article counts as later), or the largest id plus one. Article ids are
+ * in date order, undated last (attache-index(5)), so this is a binary
+ * search over ids; BOUND NULL finds the first undated article. */
+static int
+first_id_from(struct att_index *idx, const char *bound, int64_t *out, struct att_err *err)
+{
+	sqlite3_stmt *ends, *probe;
+	int64_t lo = 0, hi = 0;
+	int rc, code;
+
+	if ((code = q_prepare(idx, "SELECT min(id), max(id) FROM article", &ends, err)) != 0)
+		return code;
+	rc = sqlite3_step(ends);
+	if (rc == SQLITE_ROW) {
+		lo = sqlite3_column_int64(ends, 0);
+		hi = sqlite3_column_int64(ends, 1);
+	}
+	sqlite3_finalize(ends);
+	if (rc != SQLITE_ROW)
+		return q_fail(idx, rc, err);
+	if (hi < INT64_MAX)
+		hi++;
+	code = q_prepare(idx,
+			 "SELECT id, CASE WHEN typeof(date) <> 'text' OR date = '' THEN 1 "
+			 "WHEN ?2 IS NULL THEN 0 ELSE date >= ?2 END "
+			 "FROM article WHERE id >= ?1 ORDER BY id LIMIT 1",
+			 &probe, err);
+	if (code != 0)
+		return code;
+	sqlite3_bind_text(probe, 2, bound, -1, SQLITE_STATIC);
+	/* The smallest x with "the first article at or after x is late
+	 * enough" (true past the last article). */
+	while (lo < hi) {
+		int64_t mid = lo + (hi - lo) / 2;
+		sqlite3_reset(probe);
+		sqlite3_bind_int64(probe, 1, mid);
+		rc = sqlite3_step(probe);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			break;
+		if (rc == SQLITE_DONE || sqlite3_column_int(probe, 1))
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+		sqlite3_reset(probe);
+		sqlite3_bind_int64(probe, 1, lo);
+		rc = sqlite3_step(probe);
+		*out = rc == SQLITE_ROW ? sqlite3_column_int64(probe, 0) : lo;
+	}
+	code = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : q_fail(idx, rc, err);
+	sqlite3_finalize(probe);
+	return code;
+}
+
 /* date:VALUE -> a condition on article.date. */
 static int
-compile_date(struct att_filter *f, const struct node *n, struct att_err *err)
+compile_date(struct att_filter *f, struct att_index *idx, const struct node *n,
+	     struct att_err *err)
 {
 	const char *v = n->value;
 	const char *dots = strstr(v, "..");
@@ -501,6 +577,26 @@ compile_date(struct att_filter *f, const struct node *n, struct att_err *err)
 		free(hi);
 		return att_err_set(err, EX_DATAERR, "empty date range at %zu", n->vpos);
 	}
+	if (idx) {
+		/* Ids are in date order: the dates become a range of ids. */
+		int64_t from = INT64_MIN, to;
+		int code = 0;
+		if (lo)
+			code = first_id_from(idx, lo, &from, err);
+		if (code == 0)
+			code = first_id_from(idx, hi, &to, err);
+		free(lo);
+		free(hi);
+		if (code != 0)
+			return code;
+		int pa = add_int_param(f, from), pb = add_int_param(f, to);
+		buf_printf(&f->sql, "(article.id >= ?%d AND article.id < ?%d)", pa, pb);
+		if (f->top && f->driver == NULL)
+			f->driver = xasprintf("(SELECT id FROM article WHERE id >= ?%d AND id < ?%d)",
+					      pa, pb);
+		return 0;
+	}
+	f->idonly = 0;
 	buf_adds(&f->sql, "(article.date IS NOT NULL");
 	if (lo)
 		buf_printf(&f->sql, " AND article.date >= ?%d", add_text_param(f, lo));
@@ -558,8 +654,9 @@ compile_tone(struct att_filter *f, const struct node *n, struct att_err *err)
 	};
 	for (size_t k = 0; k < ATT_ARRAY_LEN(tones); k++)
 		if (strcasecmp(tones[k].name, n->value) == 0) {
-			buf_printf(&f->sql, "article.id IN (SELECT article_id FROM relation WHERE %s)",
-				   tones[k].cond);
+			char *rest = xasprintf("FROM relation WHERE %s", tones[k].cond);
+			emit_in(f, "article_id", rest, 1);
+			free(rest);
 			return 0;
 		}
 	return att_err_set(err, EX_DATAERR,
@@ -627,8 +724,9 @@ compile_pair(struct att_filter *f, struct att_index *idx, const struct node *n,
 	}
 	int pa = add_text_param(f, a);
 	int pb = add_text_param(f, b);
-	buf_printf(&f->sql, "article.id IN (SELECT article_id FROM relation WHERE a = ?%d AND b = ?%d)",
-		   pa, pb);
+	char *rest = xasprintf("FROM relation WHERE a = ?%d AND b = ?%d", pa, pb);
+	emit_in(f, "article_id", rest, 0);
+	free(rest);
 	return 0;
 }
 
@@ -649,10 +747,13 @@ compile_entity(struct att_filter *f, struct att_index *idx, const struct node *n
 		buf_adds(&f->sql, "0");
 		return 0;
 	}
-	buf_adds(&f->sql, "article.id IN (SELECT article_id FROM article_entity WHERE entity_id IN (");
+	struct buf rest = BUF_INIT;
+	buf_adds(&rest, "FROM article_entity WHERE entity_id IN (");
 	for (size_t k = 0; k < nids; k++)
-		buf_printf(&f->sql, "%s%lld", k ? "," : "", (long long)ids[k]);
-	buf_adds(&f->sql, "))");
+		buf_printf(&rest, "%s%lld", k ? "," : "", (long long)ids[k]);
+	buf_addc(&rest, ')');
+	emit_in(f, "article_id", rest.data, nids > 1);
+	buf_free(&rest);
 	return 0;
 }
 
@@ -664,7 +765,10 @@ compile_node(struct att_filter *f, struct att_index *idx, const struct node *n, 
 
 	switch (n->kind) {
 	case N_AND:
-	case N_OR:
+	case N_OR: {
+		int top = f->top;
+		if (n->kind == N_OR)
+			f->top = 0;
 		buf_addc(&f->sql, '(');
 		if ((code = compile_node(f, idx, n->a, negated, rank, err)) != 0)
 			return code;
@@ -672,14 +776,20 @@ compile_node(struct att_filter *f, struct att_index *idx, const struct node *n, 
 		if ((code = compile_node(f, idx, n->b, negated, rank, err)) != 0)
 			return code;
 		buf_addc(&f->sql, ')');
+		f->top = top;
 		return 0;
-	case N_NOT:
+	}
+	case N_NOT: {
+		int top = f->top;
+		f->top = 0;
 		/* NULL (unknown) counts as false before it is negated. */
 		buf_adds(&f->sql, "NOT coalesce(");
 		if ((code = compile_node(f, idx, n->a, !negated, rank, err)) != 0)
 			return code;
 		buf_adds(&f->sql, ", 0)");
+		f->top = top;
 		return 0;
+	}
 	case N_TERM:
 		break;
 	}
@@ -692,9 +802,10 @@ compile_node(struct att_filter *f, struct att_index *idx, const struct node *n, 
 				buf_adds(rank, " OR ");
 			buf_adds(rank, expr);
 		}
-		buf_printf(&f->sql,
-			   "article.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?%d)",
-			   add_text_param(f, expr));
+		char *rest = xasprintf("FROM article_fts WHERE article_fts MATCH ?%d",
+				       add_text_param(f, expr));
+		emit_in(f, "rowid", rest, 0);
+		free(rest);
 		return 0;
 	}
 	case T_ENTITY:
@@ -702,6 +813,7 @@ compile_node(struct att_filter *f, struct att_index *idx, const struct node *n, 
 	case T_PAIR:
 		return compile_pair(f, idx, n, err);
 	case T_SOURCE:
+		f->idonly = 0;
 		if (n->prefix || (n->value[0] && n->value[strlen(n->value) - 1] == '*')) {
 			char *v = xstrdup(n->value);
 			size_t len = strlen(v);
@@ -722,11 +834,12 @@ compile_node(struct att_filter *f, struct att_index *idx, const struct node *n, 
 			   add_text_param(f, xstrdup(n->value)));
 		return 0;
 	case T_LANG:
+		f->idonly = 0;
 		buf_printf(&f->sql, "article.lang = ?%d COLLATE NOCASE",
 			   add_text_param(f, xstrdup(n->value)));
 		return 0;
 	case T_DATE:
-		return compile_date(f, n, err);
+		return compile_date(f, idx, n, err);
 	case T_TONE:
 		return compile_tone(f, n, err);
 	case T_ID:
@@ -771,6 +884,8 @@ att_filter_compile(struct att_index *idx, const char *text, struct att_filter **
 		code = perr(&p, p.i, "unbalanced parenthesis");
 		goto done;
 	}
+	f->top = 1;
+	f->idonly = 1;
 	if ((code = compile_node(f, idx, root, 0, &rank, err)) != 0)
 		goto done;
 	if (rank.len)
@@ -795,6 +910,7 @@ att_filter_free(struct att_filter *f)
 	buf_free(&f->sql);
 	buf_free(&f->notes);
 	free(f->rank);
+	free(f->driver);
 	free(f->text);
 	free(f);
 }
@@ -833,6 +949,14 @@ int
 att_filter_nparams(const struct att_filter *f)
 {
 	return f ? f->nparams : 0;
+}
+
+const char *
+att_filter_from(const struct att_filter *f)
+{
+	if (f && !f->empty && f->idonly && f->driver)
+		return f->driver;
+	return "article";
 }
 
 const char *

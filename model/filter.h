@@ -42,6 +42,11 @@ const char *att_filter_notes(const struct att_filter *f);
  * "article.id" (parameters ?1..?N, N < 900), and binding its values. */
 const char *att_filter_sql(const struct att_filter *f);
 int att_filter_nparams(const struct att_filter *f);
+/* What to select matching ids from, as "FROM %s AS article WHERE
+ * <condition>": "article", or, when the condition reads no column but
+ * article.id, a smaller set of ids (with column id) that every match is
+ * in, so that the article table need not be read. */
+const char *att_filter_from(const struct att_filter *f);
 /* The FTS5 expression that ranks by relevance (every word not under a
  * negation, OR-ed), or NULL. */
 const char *att_filter_rank_expr(const struct att_filter *f);

@@ -111,54 +111,250 @@ prepare_filtered(struct att_index *idx, const struct att_filter *f, const char *
 	return code;
 }
 
+/* The most distinct country codes a filtered matrix counts. */
+#define MAX_CODES 600
+
+/* Every country of the index, for counting under a filter. */
+struct countries {
+	size_t n;
+	char **codes;        /* sorted, for bsearch */
+	char **names;
+	int64_t *articles, *sentences, *cooc;
+	double *weight;      /* n*n each */
+	int64_t *eid;        /* entity id -> code index, sorted by entity id */
+	size_t *eidx, neid;
+};
+
+static void
+countries_free(struct countries *c)
+{
+	for (size_t k = 0; k < c->n; k++) {
+		free(c->codes[k]);
+		free(c->names[k]);
+	}
+	free(c->codes);
+	free(c->names);
+	free(c->articles);
+	free(c->sentences);
+	free(c->cooc);
+	free(c->weight);
+	free(c->eid);
+	free(c->eidx);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static long
+find_code(const struct countries *c, const char *code)
+{
+	if (code == NULL)
+		return -1;
+	char *const *hit = bsearch(&code, c->codes, c->n, sizeof *c->codes, cmp_str);
+	return hit ? (long)(hit - c->codes) : -1;
+}
+
+static long
+find_entity(const struct countries *c, int64_t id)
+{
+	size_t lo = 0, hi = c->neid;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->eid[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->neid && c->eid[lo] == id ? (long)c->eidx[lo] : -1;
+}
+
+/* Reads the country entities: codes (sorted, distinct), names, and which
+ * entity ids stand for which code. */
+static int
+load_countries(struct att_index *idx, struct countries *c, struct att_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	code = q_prepare(idx,
+			 "SELECT country, name FROM entity WHERE kind = 'country' "
+			 "AND typeof(country) = 'text' GROUP BY country ORDER BY country LIMIT ?1",
+			 &st, err);
+	if (code != 0)
+		return code;
+	sqlite3_bind_int(st, 1, MAX_CODES);
+	c->codes = xcalloc(MAX_CODES, sizeof *c->codes);
+	c->names = xcalloc(MAX_CODES, sizeof *c->names);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && c->n < MAX_CODES) {
+		c->codes[c->n] = q_text(st, 0, NULL);
+		c->names[c->n] = q_text(st, 1, NULL);
+		c->n++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return q_fail(idx, rc, err);
+	/* GROUP BY sorted them with SQLite's BINARY collation: as strcmp. */
+	size_t cells = c->n * c->n > 0 ? c->n * c->n : 1;
+	c->articles = xcalloc(c->n ? c->n : 1, sizeof *c->articles);
+	c->sentences = xcalloc(cells, sizeof *c->sentences);
+	c->cooc = xcalloc(cells, sizeof *c->cooc);
+	c->weight = xcalloc(cells, sizeof *c->weight);
+
+	code = q_prepare(idx,
+			 "SELECT id, country FROM entity WHERE kind = 'country' "
+			 "AND typeof(country) = 'text' ORDER BY id",
+			 &st, err);
+	if (code != 0)
+		return code;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long k = find_code(c, (const char *)sqlite3_column_text(st, 1));
+		if (k < 0)
+			continue;
+		if (c->neid == cap) {
+			cap = cap ? cap * 2 : 256;
+			c->eid = xreallocarray(c->eid, cap, sizeof *c->eid);
+			c->eidx = xreallocarray(c->eidx, cap, sizeof *c->eidx);
+		}
+		c->eid[c->neid] = sqlite3_column_int64(st, 0);
+		c->eidx[c->neid++] = (size_t)k;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : q_fail(idx, rc, err);
+}
+
+/* Order of countries in the matrix: most articles first, then code. */
+static const struct countries *sort_ctx;
+static int
+cmp_rank(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int64_t x = sort_ctx->articles[i], y = sort_ctx->articles[j];
+	if (x != y)
+		return x > y ? -1 : 1;
+	return strcmp(sort_ctx->codes[i], sort_ctx->codes[j]);
+}
+
+/* The matrix under a filter: the matching ids are computed once, and one
+ * pass over their country mentions and relations is counted here. */
+static int
+matrix_filtered(struct att_index *idx, const struct att_filter *f, size_t top,
+		struct att_matrix *m, struct att_err *err)
+{
+	struct countries c = {0};
+	sqlite3_stmt *st = NULL;
+	int rc, code;
+
+	if ((code = load_countries(idx, &c, err)) != 0)
+		goto done;
+	char *sql = xasprintf(
+		"WITH f(id) AS MATERIALIZED (SELECT article.id FROM %s AS article WHERE %s) "
+		"SELECT 0, ae.entity_id, NULL, 0, 0 FROM f "
+		"JOIN article_entity AS ae ON ae.article_id = f.id "
+		"WHERE ae.entity_id IN (SELECT id FROM entity WHERE kind = 'country') "
+		"UNION ALL "
+		"SELECT 1, r.a, r.b, r.sentences, r.tone FROM f "
+		"JOIN relation AS r ON r.article_id = f.id",
+		att_filter_from(f), att_filter_sql(f));
+	code = prepare_filtered(idx, f, sql, &st, err);
+	free(sql);
+	if (code != 0)
+		goto done;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_int(st, 0) == 0) {
+			long k = find_entity(&c, sqlite3_column_int64(st, 1));
+			if (k >= 0)
+				c.articles[k]++;
+			continue;
+		}
+		long i = find_code(&c, (const char *)sqlite3_column_text(st, 1));
+		long j = find_code(&c, (const char *)sqlite3_column_text(st, 2));
+		int64_t sents = sqlite3_column_int64(st, 3);
+		if (i < 0 || j < 0 || i == j || sents < 0)
+			continue;
+		double t = sqlite3_column_double(st, 4) * (double)sents;
+		size_t a = (size_t)i * c.n + (size_t)j, b = (size_t)j * c.n + (size_t)i;
+		c.cooc[a]++;
+		c.cooc[b]++;
+		c.sentences[a] += sents;
+		c.sentences[b] += sents;
+		c.weight[a] += t;
+		c.weight[b] += t;
+	}
+	if (rc != SQLITE_DONE) {
+		code = q_fail(idx, rc, err);
+		goto done;
+	}
+	/* The TOP countries with articles under the filter. */
+	size_t *order = xcalloc(c.n ? c.n : 1, sizeof *order);
+	for (size_t k = 0; k < c.n; k++)
+		order[k] = k;
+	sort_ctx = &c;
+	qsort(order, c.n, sizeof *order, cmp_rank);
+	size_t n = 0;
+	while (n < c.n && n < top && c.articles[order[n]] > 0)
+		n++;
+	m->n = n;
+	m->codes = xcalloc(n ? n : 1, sizeof *m->codes);
+	m->names = xcalloc(n ? n : 1, sizeof *m->names);
+	m->articles = xcalloc(n ? n : 1, sizeof *m->articles);
+	size_t cells = n > 0 ? n * n : 1;
+	m->sentences = xcalloc(cells, sizeof *m->sentences);
+	m->cooc = xcalloc(cells, sizeof *m->cooc);
+	m->tone = xcalloc(cells, sizeof *m->tone);
+	for (size_t i = 0; i < n; i++) {
+		m->codes[i] = xstrdup(c.codes[order[i]]);
+		m->names[i] = xstrdup(c.names[order[i]]);
+		m->articles[i] = c.articles[order[i]];
+		for (size_t j = 0; j < n; j++) {
+			size_t from = order[i] * c.n + order[j], to = i * n + j;
+			m->sentences[to] = c.sentences[from];
+			m->cooc[to] = c.cooc[from];
+			m->tone[to] = c.sentences[from] > 0 ? c.weight[from] / (double)c.sentences[from]
+							    : 0.0;
+		}
+	}
+	free(order);
+done:
+	sqlite3_finalize(st);
+	countries_free(&c);
+	return code;
+}
+
 int
 att_matrix_get(struct att_index *idx, const struct att_filter *f, size_t top,
 	       struct att_matrix **out, struct att_err *err)
 {
 	struct att_matrix *m = xcalloc(1, sizeof *m);
 	sqlite3_stmt *st = NULL;
-	char *sql;
 	int code;
 
 	*out = NULL;
 	q_start(idx);
 	if (top == 0 || top > MAX_TOP)
 		top = MAX_TOP;
-	if (att_filter_is_empty(f)) {
-		code = q_prepare(idx,
-				 "SELECT country, name, articles FROM entity "
-				 "WHERE kind = 'country' AND country IS NOT NULL "
-				 "ORDER BY articles DESC, country",
-				 &st, err);
-	} else {
-		sql = xasprintf("WITH f(id) AS MATERIALIZED (SELECT article.id FROM article WHERE %s) "
-				"SELECT e.country, e.name, count(*) AS n FROM f "
-				"JOIN article_entity AS ae ON ae.article_id = f.id "
-				"JOIN entity AS e ON e.id = ae.entity_id "
-				"WHERE e.kind = 'country' AND e.country IS NOT NULL "
-				"GROUP BY e.id ORDER BY n DESC, e.country",
-				att_filter_sql(f));
-		code = prepare_filtered(idx, f, sql, &st, err);
-		free(sql);
+	if (!att_filter_is_empty(f)) {
+		if ((code = matrix_filtered(idx, f, top, m, err)) != 0)
+			goto fail;
+		*out = m;
+		return 0;
 	}
+	code = q_prepare(idx,
+			 "SELECT country, name, articles FROM entity "
+			 "WHERE kind = 'country' AND country IS NOT NULL "
+			 "ORDER BY articles DESC, country",
+			 &st, err);
 	if (code == 0)
 		code = read_countries(idx, st, m, top, err);
 	sqlite3_finalize(st);
 	st = NULL;
 	if (code != 0)
 		goto fail;
-	if (att_filter_is_empty(f)) {
-		code = q_prepare(idx, "SELECT a, b, articles, sentences, tone * sentences FROM pair",
-				 &st, err);
-	} else {
-		sql = xasprintf("WITH f(id) AS MATERIALIZED (SELECT article.id FROM article WHERE %s) "
-				"SELECT r.a, r.b, count(*), sum(r.sentences), "
-				"sum(r.tone * r.sentences) FROM f "
-				"JOIN relation AS r ON r.article_id = f.id GROUP BY r.a, r.b",
-				att_filter_sql(f));
-		code = prepare_filtered(idx, f, sql, &st, err);
-		free(sql);
-	}
+	code = q_prepare(idx, "SELECT a, b, articles, sentences, tone * sentences FROM pair", &st,
+			 err);
 	if (code == 0)
 		code = read_pairs(idx, st, m, err);
 	sqlite3_finalize(st);

@@ -414,8 +414,9 @@ att_list_count(struct att_list *l, int64_t cap, int64_t *count, int *capped, str
 	*capped = 0;
 	q_start(l->idx);
 	if (l->count == NULL) {
-		char *sql = xasprintf("SELECT count(*) FROM (SELECT 1 FROM article WHERE (%s) LIMIT ?901)",
-				      att_filter_sql(l->f));
+		char *sql = xasprintf("SELECT count(*) FROM (SELECT 1 FROM %s AS article WHERE (%s) "
+				      "LIMIT ?901)",
+				      att_filter_from(l->f), att_filter_sql(l->f));
 		code = q_prepare(l->idx, sql, &l->count, err);
 		free(sql);
 		if (code != 0)

@@ -3,8 +3,8 @@
  *   2 2022-03-10 ANSA      Russia attacks Ukraine (conflict)
  *   3 2022-12-20 askanews  Turkey and Russia (mixed)
  *   4 2023-06-01 Reuters   Putin meets Lukashenko in Minsk (cooperation)
- *   5 undated    Reuters   no country; "100% _test_"
- *   6 2023-07-15 ASKAnews2 Shoigu visits "Città" (accents)
+ *   5 2023-07-15 Reuters   no country; "100% _test_"
+ *   6 undated    ASKAnews2 Shoigu visits "Città" (accents)
  * Mentions are placed by searching their surface in the text, so the
  * offsets are right by construction. */
 #include "config.h"
@@ -59,8 +59,8 @@ static const struct {
 	 "Turchia e Russia discutono. Accordo tra Turchia e Russia.", "RU TR"},
 	{4, "2023-06-01", "Reuters", "en", "Vertice a Minsk",
 	 "Putin incontra Lukashenko a Minsk. Russia e Bielorussia alleate.", "BY RU"},
-	{5, NULL, "Reuters", "en", "Senza data", "Nessun paese qui. 100% _test_ NEAR AND", ""},
-	{6, "2023-07-15", "ASKAnews2", "it", "Shoigu in visita",
+	{5, "2023-07-15", "Reuters", "en", "Senza data", "Nessun paese qui. 100% _test_ NEAR AND", ""},
+	{6, NULL, "ASKAnews2", "it", "Shoigu in visita",
 	 "Sergei Shoigu visita la città. Zebra crossing.", "RU"},
 };
 
