@@ -21,3 +21,5 @@ TESTS += tests/config_cli.sh
 EXTRA_DIST += tests/config_cli.sh
 TESTS += tests/theme_files.sh
 EXTRA_DIST += tests/theme_files.sh
+TESTS += tests/theme_screen.sh
+EXTRA_DIST += tests/theme_screen.sh

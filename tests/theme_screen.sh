@@ -1,0 +1,70 @@
+#!/bin/sh
+# Themes and the config file on a real terminal (tmux): colours with the
+# default theme, none with NO_COLOR or --mono (attributes stay), T cycles
+# to the next theme, and keys bound in the config file act.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/tui_lib.sh"
+tmux_setup
+tui_have_sqlite || skip_all "sqlite3 shell not installed"
+idx="$TEST_TMP/fx.idx"
+tui_fixture "$idx" || skip_all "cannot write the test index"
+# The shipped themes as user themes, so that a VPATH build finds them too.
+mkdir -p "$XDG_CONFIG_HOME/attache/themes"
+cp "$top_srcdir"/themes/*.ini "$XDG_CONFIG_HOME/attache/themes/"
+esc=$(printf '\033')
+# An SGR sequence that sets a foreground or background colour.
+colour="${esc}\\[([0-9;]*;)?(3[0-7]|4[0-7]|9[0-7]|10[0-7]|[34]8;5;[0-9]+)(;[0-9;]*)?m"
+
+# quit_browser: leaves with the default key, waits for the exit and for
+# the tmux server to go, so that the next start gets a fresh one.
+quit_browser() { keys Q; wait_exit; tmx kill-server 2>/dev/null; sleep 0.3; }
+
+tmux_start "$idx"
+if wait_for '^\[Articles\] '; then
+	screen -e >"$TEST_TMP/default.ansi"
+	check "the default theme colours the screen" grep -qE "$colour" "$TEST_TMP/default.ansi"
+	next=$("$ATTACHE" --list-themes | cut -f1 | sed -n '/^default$/{n;p;q;}')
+	keys T
+	check "T switches to the next theme ($next) and says so" wait_for "theme $next\$"
+	screen -e >"$TEST_TMP/next.ansi"
+	check "the next theme draws differently" sh -c "! cmp -s '$TEST_TMP/default.ansi' '$TEST_TMP/next.ansi'"
+	quit_browser
+else
+	not_ok "the browser starts"
+fi
+
+for how in NO_COLOR --mono; do
+	if [ "$how" = NO_COLOR ]; then
+		NO_COLOR=1; export NO_COLOR
+		tmux_start "$idx"
+		unset NO_COLOR
+	else
+		tmux_start "$idx" --mono
+	fi
+	if wait_for '^\[Articles\] '; then
+		screen -e >"$TEST_TMP/mono.ansi"
+		check "$how: no colour on the screen" sh -c "! grep -qE '$colour' '$TEST_TMP/mono.ansi'"
+		check "$how: attributes remain (bold, reverse)" sh -c "grep -qE '${esc}\\[([0-9;]*;)?1(;[0-9;]*)?m' '$TEST_TMP/mono.ansi' &&
+			grep -qE '${esc}\\[([0-9;]*;)?7(;[0-9;]*)?m' '$TEST_TMP/mono.ansi'"
+		keys T
+		check "$how: T explains that themes are off" wait_for 'monochrome'
+		quit_browser
+	else
+		not_ok "$how: the browser starts"
+	fi
+done
+# Keys from the config file: quit moves to x, Q and q lose their actions.
+mkdir -p "$XDG_CONFIG_HOME/attache"
+printf '[keys]\nglobal.quit = x\nglobal.back =\n' >"$XDG_CONFIG_HOME/attache/config"
+tmux_start "$idx"
+if wait_for '^\[Articles\] '; then
+	keys Q
+	check "an unbound default key does nothing but say so" wait_for 'Q: no action'
+	keys x
+	check "the key bound in the config file quits" wait_exit
+	check "and the exit status is 0" test "$(cat "$TEST_TMP/status" 2>/dev/null)" = 0
+else
+	not_ok "the browser starts with a [keys] section"
+fi
+rm -f "$XDG_CONFIG_HOME/attache/config"
+done_testing
