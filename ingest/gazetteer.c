@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <unictype.h>
 #include <unistr.h>
@@ -35,8 +36,12 @@ struct reader {
 static int
 reader_open(struct reader *r, const char *path, struct att_err *err)
 {
+	struct stat st;
+
 	memset(r, 0, sizeof *r);
 	r->path = path;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return att_err_set(err, EX_NOINPUT, "%s: is a directory, not a gazetteer or lexicon file", path);
 	r->fp = fopen(path, "r");
 	if (r->fp == NULL)
 		return att_err_set(err, errno == ENOENT ? EX_NOINPUT : EX_IOERR, "%s: %s", path,

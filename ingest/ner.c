@@ -224,8 +224,13 @@ data_subdir(const char *datadir, const char *sub)
 	char *p = xasprintf("%s/%s", datadir, sub);
 	if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
 		return p;
-	free(p);
-	return xasprintf("%s/data/%s", datadir, sub);
+	char *q = xasprintf("%s/data/%s", datadir, sub);
+	if (stat(q, &st) == 0 && S_ISDIR(st.st_mode)) {
+		free(p);
+		return q;
+	}
+	free(q);
+	return p;
 }
 
 /* Loads the lexicon file NAME when it exists. */
@@ -264,6 +269,9 @@ recogniser_new(const char *datadir, const char *const *extra, size_t nextra, str
 	for (size_t i = 0; i < ATT_ARRAY_LEN(gazfiles) && code == 0; i++) {
 		char *path = xasprintf("%s/%s", gdir, gazfiles[i]);
 		code = gaz_load_entities(&r->gaz, path, err);
+		if (code == EX_NOINPUT)
+			att_err_set(err, code, "%s: no such file: the bundled gazetteers are missing (see --data-dir)",
+				    path);
 		free(path);
 	}
 	free(gdir);

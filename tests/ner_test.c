@@ -407,6 +407,15 @@ test_gazetteer_errors(void **state)
 	assert_int_equal(bad_gazetteer("org\t\tA\tb\tc\n", &err), EX_DATAERR);
 	assert_int_equal(bad_gazetteer("org\t\tA\t\xff\n", &err), EX_DATAERR);
 	assert_non_null(strstr(err.msg, "UTF-8"));
+	/* A directory. */
+	const char *dir[] = {tmpdir};
+	assert_null(recogniser_new(tmpdir, dir, 1, &err));
+	assert_int_equal(err.code, EX_NOINPUT);
+	assert_non_null(strstr(err.msg, "directory"));
+	/* No gazetteers where the data should be. */
+	assert_null(recogniser_new("/nonexistent/attache", NULL, 0, &err));
+	assert_int_equal(err.code, EX_NOINPUT);
+	assert_non_null(strstr(err.msg, "/nonexistent/attache/gazetteer/countries.tsv: "));
 	/* A missing extra file. */
 	const char *extra[] = {"/nonexistent/attache/gaz.tsv"};
 	assert_null(recogniser_new(tmpdir, extra, 1, &err));
