@@ -116,6 +116,35 @@ at(const char *text, size_t len, size_t i, ucs4_t *c)
 	return k > 0 ? (size_t)k : 1;
 }
 
+/* 1 when the line break at NL only wraps a line: the text before it (in
+ * the sentence begun at START) ends in a letter, a digit or a comma, and
+ * the next line goes on in lowercase. Other line breaks end a sentence:
+ * scraped news keeps one paragraph, title or caption per line. */
+static int
+wrapped_line(const char *text, size_t len, size_t start, size_t nl)
+{
+	ucs4_t c = 0;
+	const uint8_t *p = (const uint8_t *)text + nl;
+	while (p > (const uint8_t *)text + start) {
+		const uint8_t *q = u8_prev(&c, p, (const uint8_t *)text + start);
+		if (q == NULL)
+			return 0;
+		if (!is_space(c))
+			break;
+		p = q;
+	}
+	if (p == (const uint8_t *)text + start || !(uc_is_alpha(c) || uc_is_digit(c) || c == ','))
+		return 0;
+	size_t i = nl + 1;
+	while (i < len) {
+		size_t k = at(text, len, i, &c);
+		if (!is_space(c))
+			break;
+		i += k;
+	}
+	return i < len && uc_is_lower(c);
+}
+
 void
 split_sentences(const char *text, size_t len, struct spanlist *out)
 {
@@ -125,8 +154,10 @@ split_sentences(const char *text, size_t len, struct spanlist *out)
 		ucs4_t c;
 		size_t k = at(text, len, i, &c);
 		if (c == '\n') {
-			emit(text, start, i, out);
-			start = i + k;
+			if (!wrapped_line(text, len, start, i)) {
+				emit(text, start, i, out);
+				start = i + k;
+			}
 			i += k;
 			continue;
 		}

@@ -335,8 +335,10 @@ test_sentences(void **state)
 	/* Closing quotes stay with their sentence; lowercase does not start one. */
 	assert_sentences("Ha detto: \xe2\x80\x9c" "basta.\xe2\x80\x9d Poi e. ancora.",
 			 "Ha detto: \xe2\x80\x9c" "basta.\xe2\x80\x9d|Poi e. ancora.");
-	/* Paragraph breaks. */
+	/* Paragraph breaks, lines; a line wrapped inside a sentence. */
 	assert_sentences("Titolo senza punto\n\nCorpo", "Titolo senza punto|Corpo");
+	assert_sentences("Titolo\nCorpo del testo,\n che continua\ne finisce.\nAltro.",
+			 "Titolo|Corpo del testo,\n che continua\ne finisce.|Altro.");
 }
 
 /* The tone of the first sentence of BODY, and its countries. */
