@@ -32,7 +32,9 @@ static const char *const sort_names[] = {"newest first", "oldest first", "by tit
 static void
 free_rows(struct att_row *v, size_t n)
 {
-	struct att_rows r = {xmalloc((n ? n : 1) * sizeof *v), n};
+	if (n == 0)
+		return;
+	struct att_rows r = {xmalloc(n * sizeof *v), n};
 	memcpy(r.v, v, n * sizeof *v);
 	att_rows_free(&r);
 }
@@ -68,12 +70,15 @@ fetch(struct app *app, struct list *s, int dir)
 	}
 	s->v = xreallocarray(s->v, s->n + got.n + 1, sizeof *s->v);
 	if (dir > 0) {
-		memcpy(s->v + s->n, got.v, got.n * sizeof *got.v);
+		if (got.n)
+			memcpy(s->v + s->n, got.v, got.n * sizeof *got.v);
 		if (got.n < PAGE)
 			s->at_end = 1;
 	} else {
-		memmove(s->v + got.n, s->v, s->n * sizeof *s->v);
-		memcpy(s->v, got.v, got.n * sizeof *got.v);
+		if (got.n) {
+			memmove(s->v + got.n, s->v, s->n * sizeof *s->v);
+			memcpy(s->v, got.v, got.n * sizeof *got.v);
+		}
 		s->base -= (int64_t)got.n;
 		if (got.n < PAGE || s->base < 0)
 			s->base = 0;
