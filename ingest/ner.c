@@ -58,6 +58,9 @@ struct recogniser {
 	struct tone_lex tone;
 };
 
+/* In the value of a title cue: the cue ends with a period. */
+#define TITLE_DOT 0x100u
+
 /* Small words that may stand between a title and a name ("il portavoce
  * di Haftar, ...", "il presidente del Tagikistan, ..."). */
 static const char *const linkwords[] = {
@@ -299,8 +302,14 @@ recogniser_new(const char *datadir, const char *const *extra, size_t nextra, str
 		hmap_put(&r->stop, 0, s, flen, 1);
 		hmap_put(&r->vocab, 0, s, flen, 1);
 	}
-	for (size_t i = 0; i < r->gaz.ntitle; i++)
-		tone_add_phrase(&r->titles, r->gaz.title[i].phrase, (uint32_t)r->gaz.title[i].kind, &r->mem);
+	for (size_t i = 0; i < r->gaz.ntitle; i++) {
+		/* A cue written with a final period ("on.", "gen.") needs it in
+		 * the text: "on" alone is an English word. */
+		const char *ph = r->gaz.title[i].phrase;
+		size_t pl = strlen(ph);
+		uint32_t val = (uint32_t)r->gaz.title[i].kind | (pl > 0 && ph[pl - 1] == '.' ? TITLE_DOT : 0);
+		tone_add_phrase(&r->titles, ph, val, &r->mem);
+	}
 	tone_build(&r->tone, &r->gaz, &r->mem);
 	return r;
 }
@@ -625,6 +634,34 @@ extend_first_names(const struct recogniser *r, struct field *f)
 	}
 }
 
+/* The end of the name that starts at token K: up to four capitalised
+ * words, with particles (al, von) and the rest of a word after an
+ * apostrophe (Ja'afari) inside. *WORDS: the capitalised words. */
+static size_t
+name_run(const struct recogniser *r, const struct field *f, size_t k, size_t *words)
+{
+	const struct tok *t = f->tl.v;
+	size_t n = f->tl.n, e = k + 1;
+
+	*words = 1;
+	while (e < n && *words < 4 && (t[e - 1].flags & TOK_JOIN)) {
+		if (name_tok(r, f, e)) {
+			e++;
+			(*words)++;
+		} else if ((t[e - 1].flags & TOK_APOS) && !(t[e].flags & (TOK_UPPER | TOK_DIGIT)) &&
+			   f->cover[e] == MATCH_NONE) {
+			e++; /* the rest of a word after an apostrophe: Ja'afari */
+		} else if (in_list(particles, ATT_ARRAY_LEN(particles), &t[e]) && e + 1 < n &&
+			   (t[e].flags & TOK_JOIN) && name_tok(r, f, e + 1)) {
+			e += 2;
+			(*words)++;
+		} else {
+			break;
+		}
+	}
+	return e;
+}
+
 /* Pass 2: names introduced by a title or a cue ("il generale Khalifa
  * Haftar", "il portavoce di Haftar, Ahmed al Mismari", "il quotidiano
  * ucraino Pravda"), of the cue's kind, with the country the cue names. */
@@ -641,8 +678,11 @@ find_context_names(const struct recogniser *r, struct field *f, struct arena *a)
 		uint32_t node = trie_longest(&r->titles, t, n, i, 1, &end);
 		if (node == MATCH_NONE)
 			continue;
-		enum att_kind kind = (enum att_kind)r->titles.vals[r->titles.head[node]].val;
+		uint32_t val = r->titles.vals[r->titles.head[node]].val;
+		enum att_kind kind = (enum att_kind)(val & ~TITLE_DOT);
 		if (kind == ATT_COUNTRY)
+			continue;
+		if ((val & TITLE_DOT) && !(t[end - 1].end < f->len && f->text[t[end - 1].end] == '.'))
 			continue;
 		/* Between the title and the name: small words, role words
 		 * (stop names: "della Difesa"), and the countries, organisations
@@ -684,20 +724,18 @@ find_context_names(const struct recogniser *r, struct field *f, struct arena *a)
 			continue;
 		if (k >= n || f->sent[k] != f->sent[i] || !name_tok(r, f, k))
 			continue;
-		size_t s = k, e = k + 1, words = 1;
-		while (e < n && words < 4 && (t[e - 1].flags & TOK_JOIN)) {
-			if (name_tok(r, f, e)) {
-				e++;
-				words++;
-			} else if ((t[e - 1].flags & TOK_APOS) && !(t[e].flags & (TOK_UPPER | TOK_DIGIT)) &&
-				   f->cover[e] == MATCH_NONE) {
-				e++; /* the rest of a word after an apostrophe: Ja'afari */
-			} else if (in_list(particles, ATT_ARRAY_LEN(particles), &t[e]) && e + 1 < n &&
-				   (t[e].flags & TOK_JOIN) && name_tok(r, f, e + 1)) {
-				e += 2;
-				words++;
-			} else {
-				break;
+		size_t words, s = k, e = name_run(r, f, k, &words);
+		/* After "del", "delle": a capitalised role complement may come
+		 * first ("il ministro delle Infrastrutture Oleksandr Kubrakov",
+		 * "... delle Infrastrutture, Oleksandr Kubrakov"). */
+		if (after_link && kind == ATT_PERSON) {
+			if (words >= 3 && name_tok(r, f, k + 1)) {
+				s = k + 1;
+				e = name_run(r, f, s, &words);
+			} else if (e < n && f->sent[e] == f->sent[i] && name_tok(r, f, e) &&
+				   memchr(f->text + t[e - 1].end, ',', t[e].pos - t[e - 1].end) != NULL) {
+				s = e;
+				e = name_run(r, f, s, &words);
 			}
 		}
 		/* The key: the phonetic keys of the words of a person's name, in

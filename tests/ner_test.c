@@ -75,7 +75,11 @@ static const char titles[] =
 	"person\til presidente\n"
 	"person\til vice ministro della Difesa\n"
 	"person\til segretario alla Difesa\n"
-	"org\til quotidiano\n";
+	"org\til quotidiano\n"
+	"person\til ministro\n"
+	"person\til figlio\n"
+	"person\ton.\n"
+	"person\tgen.\n";
 
 static int
 setup(void **state)
@@ -269,6 +273,14 @@ test_context_persons(void **state)
 	/* A known person after the title holds it: no other name is sought. */
 	assert_mentions("Il presidente russo Putin Vasja ha parlato.",
 			"russo=country:RU:Russia;Putin=person:RU:Vladimir Putin;");
+	/* A role complement before the name. */
+	assert_mentions("Con il ministro delle Infrastrutture Oleksandr Kubrakov.",
+			"Oleksandr Kubrakov=person::oleksandr kubrakov;");
+	assert_mentions("Con il ministro delle Infrastrutture, Oleksandr Kubrakov.",
+			"Oleksandr Kubrakov=person::oleksandr kubrakov;");
+	assert_mentions("Con il figlio di Mario Rossi.", "Mario Rossi=person::mario rosi;");
+	/* A cue written with its period needs it: "on" is an English word. */
+	assert_mentions("They met on South Lawn. Parla il gen. Carlo Bruni.", "Carlo Bruni=person::karlo bruni;");
 	/* Cues for organisations too. */
 	assert_mentions("Lo scrive il quotidiano ucraino Pravdina.",
 			"ucraino=country:UA:Ukraine;Pravdina=org::pravdina;");
