@@ -23,6 +23,12 @@
 #define FUZZY_MIN 8
 #define FUZZY_MAX 40
 
+/* Node numbers in the phonetic map: full names, single surnames, and
+ * keys shared by several persons. */
+#define PHON_FULL 0u
+#define PHON_SURNAME 1u
+#define PHON_AMBIGUOUS 2u
+
 /* What a trie node of names leads to: an entity and how its alias must be
  * written. */
 struct npay {
@@ -52,7 +58,7 @@ struct recogniser {
 	size_t nbucket, capbucket;
 	struct fz *fz;
 	size_t nfz, capfz;
-	struct hmap phon;    /* phonetic key of a person's full name -> entity */
+	struct hmap phon;    /* phonetic key of a person's name (PHON_*) -> entity */
 	struct hmap stop;    /* folded stop names */
 	struct trie titles;  /* cue phrases introducing a name; value: kind */
 	struct tone_lex tone;
@@ -163,6 +169,26 @@ name_key(const struct tok *toks, size_t n, struct arena *a)
 	return key;
 }
 
+/* Records that the phonetic KEY (in the arena) names the person ENT; a key
+ * of two persons names neither. */
+static void
+put_phonetic(struct recogniser *r, uint32_t kind, const char *key, uint32_t ent)
+{
+	size_t len = strlen(key);
+	uint32_t old = hmap_put(&r->phon, kind, key, len, ent);
+	if (old != ent)
+		hmap_put(&r->phon, kind | PHON_AMBIGUOUS, key, len, 1);
+}
+
+/* The person whose phonetic key is KEY, or MATCH_NONE. */
+static uint32_t
+get_phonetic(const struct recogniser *r, uint32_t kind, const char *key, size_t len)
+{
+	if (hmap_get(&r->phon, kind | PHON_AMBIGUOUS, key, len) != MATCH_NONE)
+		return MATCH_NONE;
+	return hmap_get(&r->phon, kind, key, len);
+}
+
 static void
 index_alias(struct recogniser *r, uint32_t ent, const struct gaz_alias *al)
 {
@@ -213,7 +239,12 @@ index_alias(struct recogniser *r, uint32_t ent, const struct gaz_alias *al)
 	if (e->kind == ATT_PERSON && tl.n >= 2) {
 		char *key = name_key(tl.v, tl.n, &r->mem);
 		if (key)
-			hmap_put(&r->phon, 0, key, strlen(key), ent);
+			put_phonetic(r, PHON_FULL, key, ent);
+	} else if (e->kind == ATT_PERSON && tl.n == 1 && al->rule != GAZ_EXACT && tl.v[0].nchars >= 5 &&
+		   !(tl.v[0].flags & TOK_DIGIT)) {
+		char *key = arena_alloc(&r->mem, 2 * tl.v[0].flen + 1);
+		phonetic_key(tl.v[0].fold, tl.v[0].flen, key);
+		put_phonetic(r, PHON_SURNAME, key, ent);
 	}
 	toklist_free(&tl);
 }
@@ -512,6 +543,20 @@ match_fuzzy(const struct recogniser *r, const struct tok *t)
 	return ff.ambiguous ? MATCH_NONE : ff.ent;
 }
 
+/* A surname of the gazetteer in another transliteration ("Shojgu",
+ * "Zelenskij"): a capitalised token of five letters or more, no known
+ * word, with the phonetic key of exactly one person's surname. */
+static uint32_t
+match_surname_variant(const struct recogniser *r, const struct tok *t, struct arena *a)
+{
+	if (!(t->flags & TOK_UPPER) || (t->flags & TOK_ALLUPPER) || t->nchars < 5 || t->nchars > FUZZY_MAX ||
+	    r->phon.n == 0 || hmap_get(&r->vocab, 0, t->fold, t->flen) != MATCH_NONE)
+		return MATCH_NONE;
+	char *key = arena_alloc(a, 2 * t->flen + 1);
+	size_t len = phonetic_key(t->fold, t->flen, key);
+	return get_phonetic(r, PHON_SURNAME, key, len);
+}
+
 /* A person of the gazetteer written in another transliteration: two or
  * three capitalised words whose phonetic key is a known full name. */
 static uint32_t
@@ -536,7 +581,7 @@ match_phonetic(const struct recogniser *r, const struct field *f, size_t i, size
 		char *key = name_key(t + i, len, a);
 		if (key == NULL)
 			continue;
-		uint32_t ent = hmap_get(&r->phon, 0, key, strlen(key));
+		uint32_t ent = get_phonetic(r, PHON_FULL, key, strlen(key));
 		if (ent != MATCH_NONE) {
 			*end = i + len;
 			return ent;
@@ -589,6 +634,8 @@ find_names(const struct recogniser *r, struct field *f, struct arena *a)
 		}
 		if (hmap_get(&r->stop, 0, t[i].fold, t[i].flen) == MATCH_NONE) {
 			uint32_t ent = match_fuzzy(r, &t[i]);
+			if (ent == MATCH_NONE)
+				ent = match_surname_variant(r, &t[i], a);
 			if (ent != MATCH_NONE) {
 				struct cand *c = add_cand(f, i, i + 1);
 				c->ent = ent;

@@ -244,6 +244,8 @@ test_transliteration(void **state)
 	(void)state;
 	assert_mentions("Serghej Shojgu e Sergey Shoygu.",
 			"Serghej Shojgu=person:RU:Sergei Shoigu;Sergey Shoygu=person:RU:Sergei Shoigu;");
+	/* A surname alone in another transliteration; other vowels are another name. */
+	assert_mentions("Shojgu ha parlato con Poutin.", "Shojgu=person:RU:Sergei Shoigu;");
 	/* Word order swapped, kh for h. */
 	assert_mentions("Rakhmon Emomali.", "Rakhmon Emomali=person:TJ:Emomali Rahmon;");
 }
