@@ -5,8 +5,8 @@
 # The filters mirror what a person types in attache; the words, country
 # and pair are chosen from the index itself so that they are rare (about
 # 0.05% of articles), common (about 50%) and 10%, whatever the size.
-# The SQL is our reading of the schema (model/schema.c); when
-# model/query.c lands, keep these in step with the queries it builds.
+# The SQL mirrors model/query.c, model/filter.c and model/matrix.c (keep it
+# in step when they change); only the parameters are inlined.
 . "$(dirname "$0")/lib.sh"
 
 idx=$1
@@ -34,18 +34,35 @@ pa=$(q "SELECT a FROM pair ORDER BY articles DESC LIMIT 1")
 pb=$(q "SELECT b FROM pair ORDER BY articles DESC LIMIT 1")
 # The middle of the corpus, for a page deep down the list.
 mid=$(q "SELECT max(id) / 2 FROM article")
-docs() { q "SELECT count(*) FROM article_fts WHERE article_fts MATCH '$1'"; }
+docs() { q "SELECT count(*) FROM article_fts WHERE article_fts MATCH '\"$1\"'"; }
 
-f_rare="id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH '$rare')"
-f_common="id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH '$common')"
-f_country="id IN (SELECT article_id FROM article_entity WHERE entity_id IN
-	(SELECT entity_id FROM alias WHERE key = '$ckey'
-	 AND entity_id IN (SELECT id FROM entity WHERE kind = 'country')))"
-f_pair="id IN (SELECT article_id FROM relation WHERE a = '$pa' AND b = '$pb')"
-f_date="date >= '2020' AND date < '2021'"
-f_combo="$f_common AND $f_country AND $f_date"
-f_tenpct="article_id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH '$tenpct')"
-cols="id, date, source, title, countries"
+# The filters as model/filter.c compiles them (parameters inlined).
+fts() { echo "article.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH '\"$1\"')"; }
+f_rare=$(fts "$rare")
+f_common=$(fts "$common")
+f_tenpct=$(fts "$tenpct")
+cids=$(q "SELECT group_concat(id) FROM (SELECT DISTINCT al.entity_id AS id FROM alias al
+	JOIN entity e ON e.id = al.entity_id WHERE al.key = '$ckey' AND e.kind = 'country')")
+f_country="article.id IN (SELECT article_id FROM article_entity WHERE entity_id IN ($cids))"
+f_pair="article.id IN (SELECT article_id FROM relation WHERE a = '$pa' AND b = '$pb')"
+f_date="(article.date IS NOT NULL AND article.date >= '2020' AND article.date < '2021')"
+f_combo="(($f_common AND $f_country) AND $f_date)"
+cols="article.id, article.date, article.source, article.countries, article.title"
+# The queries as model/query.c and model/matrix.c build them: a page of the
+# list newest first (first page, or keyset after an id), the count capped
+# at 100000 as the list pane asks, the country heads and the pair cells of
+# the matrix.
+# page FILTER [ID]: the first page, or the page after ID. attache binds
+# "(?904 OR article.id < ?901)" with ?904 = 1 for the first page; after an
+# id, the floor writes the plain range, and the extra row "(attache's
+# form)" times the disjunction, which SQLite cannot turn into a range.
+page() {
+	if [ -z "$2" ]; then echo "SELECT $cols, 0 FROM article WHERE ($1) AND (1 OR article.id < 0) ORDER BY article.id DESC LIMIT 50"
+	else echo "SELECT $cols, 0 FROM article WHERE ($1) AND article.id < $2 ORDER BY article.id DESC LIMIT 50"; fi
+}
+count() { echo "SELECT count(*) FROM (SELECT 1 FROM article WHERE ($1) LIMIT 100001)"; }
+heads() { echo "WITH f(id) AS MATERIALIZED (SELECT article.id FROM article WHERE $1) SELECT e.country, e.name, count(*) AS n FROM f JOIN article_entity AS ae ON ae.article_id = f.id JOIN entity AS e ON e.id = ae.entity_id WHERE e.kind = 'country' AND e.country IS NOT NULL GROUP BY e.id ORDER BY n DESC, e.country"; }
+cells() { echo "WITH f(id) AS MATERIALIZED (SELECT article.id FROM article WHERE $1) SELECT r.a, r.b, count(*), sum(r.sentences), sum(r.tone * r.sentences) FROM f JOIN relation AS r ON r.article_id = f.id GROUP BY r.a, r.b"; }
 
 # run NAME SQL: times SQL and prints one row.
 run() {
@@ -75,21 +92,24 @@ echo "== query floors (sqlite3 shell, .timer on, median of $BENCH_REPEAT, warm),
 echo "   rare word '$rare' ($(docs "$rare") articles), common word '$common' ($(docs "$common")),"
 echo "   10% filter word '$tenpct' ($(docs "$tenpct")), country key '$ckey', pair $pa-$pb, date range 2020"
 printf '%-44s %8s %10s %10s\n' "query" "rows" "wall ms" "cpu ms"
-run "first screen (50 newest)" "SELECT $cols FROM article ORDER BY id DESC LIMIT 50"
-run "page at the middle (keyset id < mid)" "SELECT $cols FROM article WHERE id < $mid ORDER BY id DESC LIMIT 50"
-run "rare word: first 50" "SELECT $cols FROM article WHERE $f_rare ORDER BY id DESC LIMIT 50"
-run "rare word: count" "SELECT count(*) FROM article WHERE $f_rare"
-run "common word: first 50" "SELECT $cols FROM article WHERE $f_common ORDER BY id DESC LIMIT 50"
-run "common word: count" "SELECT count(*) FROM article WHERE $f_common"
-run "common word: page at the middle" "SELECT $cols FROM article WHERE $f_common AND id < $mid ORDER BY id DESC LIMIT 50"
-run "country: first 50" "SELECT $cols FROM article WHERE $f_country ORDER BY id DESC LIMIT 50"
-run "country: count" "SELECT count(*) FROM article WHERE $f_country"
-run "pair: first 50" "SELECT $cols FROM article WHERE $f_pair ORDER BY id DESC LIMIT 50"
-run "pair: count" "SELECT count(*) FROM article WHERE $f_pair"
-run "date range (2020): first 50" "SELECT $cols FROM article WHERE $f_date ORDER BY id DESC LIMIT 50"
-run "date range (2020): count" "SELECT count(*) FROM article WHERE $f_date"
-run "word + country + date: first 50" "SELECT $cols FROM article WHERE $f_combo ORDER BY id DESC LIMIT 50"
-run "word + country + date: count" "SELECT count(*) FROM article WHERE $f_combo"
+run "first screen (50 newest)" "$(page 1)"
+run "page at the middle (keyset id < mid)" "$(page 1 "$mid")"
+run "  the same, attache's (0 OR id < mid)" "SELECT $cols, 0 FROM article WHERE (1) AND (0 OR article.id < $mid) ORDER BY article.id DESC LIMIT 50"
+run "rare word: first 50" "$(page "$f_rare")"
+run "rare word: count" "$(count "$f_rare")"
+run "common word: first 50" "$(page "$f_common")"
+run "common word: count" "$(count "$f_common")"
+run "common word: page at the middle" "$(page "$f_common" "$mid")"
+run "country: first 50" "$(page "$f_country")"
+run "country: count" "$(count "$f_country")"
+run "pair: first 50" "$(page "$f_pair")"
+run "pair: count" "$(count "$f_pair")"
+run "date range (2020): first 50" "$(page "$f_date")"
+run "date range (2020): count" "$(count "$f_date")"
+run "word + country + date: first 50" "$(page "$f_combo")"
+run "word + country + date: count" "$(count "$f_combo")"
 run "open article (body + mentions)" "SELECT a.body, m.pos, m.len, m.entity_id FROM article a JOIN mention m ON m.article_id = a.id WHERE a.id = $mid"
-run "matrix, whole corpus (pair)" "SELECT a, b, articles, sentences, tone FROM pair"
-run "matrix under a 10% filter (relation)" "SELECT a, b, count(*), sum(sentences), sum(tone * sentences) / sum(sentences) FROM relation WHERE $f_tenpct GROUP BY a, b"
+run "matrix, whole corpus: heads" "SELECT country, name, articles FROM entity WHERE kind = 'country' AND country IS NOT NULL ORDER BY articles DESC, country"
+run "matrix, whole corpus: cells (pair)" "SELECT a, b, articles, sentences, tone * sentences FROM pair"
+run "matrix, 10% filter: heads" "$(heads "$f_tenpct")"
+run "matrix, 10% filter: cells (relation)" "$(cells "$f_tenpct")"

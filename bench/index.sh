@@ -24,13 +24,13 @@ if [ ! -x "$ATTACHE_INDEX_BIN" ]; then
 	exit 0
 fi
 rm -f "$idx"
-measure "$ATTACHE_INDEX_BIN" -q -o "$idx" "$src"
+measure "$ATTACHE_INDEX_BIN" -q --data-dir "$top_srcdir/data" -o "$idx" "$src"
 if [ "$RC" -ne 0 ] || [ ! -s "$idx" ]; then
 	echo "attache-index: exit $RC, no index: $(head -c 300 "$BENCH_WORK/last.err" | tr '\n' ' ')"
 	exit 0
 fi
 as=$(rate "$n" "$WALL")
-printf '%-36s %9s %9s %11s %9s %7s\n' "attache-index -q" "$WALL" \
+printf '%-36s %9s %9s %11s %9s %7s\n' "attache-index -q ($(nproc) CPUs)" "$WALL" \
 	"$(rate1 "$(mb "$bytes")" "$WALL")" "$as" "$RSS_MB" "$(ratio "$as" "$FLOOR_AS")"
 echo "index: $idx, $(mb "$(wc -c <"$idx")") MB; floor FTS5 file $(mb "$FLOOR_DB") MB;" \
 	"target ratio >= 0.60: $(awk -v r="$(ratio "$as" "$FLOOR_AS")" 'BEGIN { print (r >= 0.6) ? "met" : "NOT met" }')"

@@ -3,7 +3,9 @@
 # attache (article list, article view) and for less(1) scrolling the same
 # text, in the same 80x24 tmux pane (TERM=xterm-256color). tmux pipe-pane
 # counts what each program writes while it receives BENCH_LINES (default
-# 20) 'j' keys, one every 50 ms, after its first screen. Over a slow SSH
+# 20) 'j' keys, one every 50 ms, after its first screen. In attache's list
+# 'j' first moves the cursor down the screen ("cursor moving"), and scrolls
+# once the cursor is at the bottom ("scrolling": measured after 30 'j'). Over a slow SSH
 # link these bytes are the latency.
 # attache's part WAITS for the interactive browser (branch tui); until it
 # is on main only less is measured.
@@ -41,7 +43,17 @@ scroll() {
 	tm new-session -d -s "t$_s" -x 80 -y 24 \
 		"TERM=xterm-256color LC_ALL=C.UTF-8 $_cmd; echo '<<exited>>'; sleep 3600"
 	sleep 1
-	for _k in "$@"; do tm send-keys -t "t$_s" "$_k"; sleep 0.5; done
+	for _k in "$@"; do
+		case $_k in
+		*'*'*)	# KEY*N: N presses, 50 ms apart
+			_j=0
+			while [ "$_j" -lt "${_k#*\*}" ]; do
+				tm send-keys -t "t$_s" "${_k%\*}"; sleep 0.05; _j=$((_j + 1))
+			done ;;
+		*) tm send-keys -t "t$_s" "$_k" ;;
+		esac
+		sleep 0.5
+	done
 	sleep 0.5
 	ALIVE=1
 	if tm capture-pane -p -t "t$_s" | grep -q '<<exited>>'; then
@@ -71,8 +83,9 @@ printf '%-34s %8s %14s\n' "" "bytes" "bytes per line"
 scroll "less: article $id" "less '$art'"
 scroll "less: list of 200 titles" "less -S '$list'"
 if [ -x "$ATTACHE" ]; then
-	scroll "attache: article list" "'$ATTACHE' '$idx'"
+	scroll "attache: list, cursor moving" "'$ATTACHE' '$idx'"
 	if [ "$ALIVE" = 1 ]; then
+		scroll "attache: list, scrolling" "'$ATTACHE' '$idx'" 'j*30'
 		scroll "attache: article view" "'$ATTACHE' '$idx'" Enter
 	fi
 fi
