@@ -27,7 +27,7 @@ db="$BENCH_WORK/floor-$n.db"
 rm -f "$db"
 measure "$FLOORLOAD" "$db" "$src"
 [ "$RC" -eq 0 ] || die "floorload failed: $(cat "$BENCH_WORK/last.err")"
-FLOOR_WALL=$WALL FLOOR_RSS=$RSS_MB
+FLOOR_WALL=$WALL FLOOR_RSS=$RSS_MB FLOOR_CPU=$CPU
 FLOOR_AS=$(rate "$n" "$WALL") FLOOR_MBS=$(rate1 "$(mb "$bytes")" "$WALL")
 FLOOR_DB=$(wc -c <"$db")
 [ -n "$FLOOR_KEEP" ] && cp "$db" "$FLOOR_KEEP"
@@ -36,7 +36,7 @@ FLOOR_DB=$(wc -c <"$db")
 rm -f "$db"
 measure "$FLOORLOAD" --rowwise "$db" "$src"
 [ "$RC" -eq 0 ] || die "floorload --rowwise failed: $(cat "$BENCH_WORK/last.err")"
-ROW_WALL=$WALL ROW_RSS=$RSS_MB
+ROW_WALL=$WALL ROW_RSS=$RSS_MB ROW_CPU=$CPU
 ROW_AS=$(rate "$n" "$WALL") ROW_MBS=$(rate1 "$(mb "$bytes")" "$WALL")
 
 # The sqlite3 shell.
@@ -57,7 +57,7 @@ COMMIT;
 SQL
 measure "$SQLITE3" "$db" ".read $BENCH_WORK/floor-shell.sql"
 [ "$RC" -eq 0 ] || die "sqlite3 shell failed: $(cat "$BENCH_WORK/last.err")"
-SHELL_WALL=$WALL SHELL_RSS=$RSS_MB
+SHELL_WALL=$WALL SHELL_RSS=$RSS_MB SHELL_CPU=$CPU
 SHELL_INSERT=$(sed -n 's/^Run Time: real \([0-9.]*\).*/\1/p' "$BENCH_WORK/last.out" | tail -1)
 SHELL_AS=$(rate "$n" "$WALL") SHELL_MBS=$(rate1 "$(mb "$bytes")" "$WALL")
 rm -f "$db"

@@ -36,22 +36,25 @@ corpus() {
 }
 
 # measure CMD...: runs CMD (stdout and stderr to $BENCH_WORK/last.*) and sets
-# WALL (seconds, 3 decimals, from the clock around it), RSS_MB (peak
-# resident set of the process tree's largest member, from GNU time) and RC.
+# WALL (seconds, 3 decimals, from the clock around it), CPU (user + system
+# seconds, from GNU time: less sensitive than WALL to other load on a
+# shared machine), RSS_MB (peak resident set of the process tree's largest
+# member, from GNU time) and RC.
 measure() {
 	_t0=$(date +%s%N)
 	if [ -x "$GNU_TIME" ]; then
-		"$GNU_TIME" -f '%M' -o "$BENCH_WORK/last.time" "$@" \
+		"$GNU_TIME" -f '%M %U %S' -o "$BENCH_WORK/last.time" "$@" \
 			>"$BENCH_WORK/last.out" 2>"$BENCH_WORK/last.err"
 		RC=$?
 	else
 		"$@" >"$BENCH_WORK/last.out" 2>"$BENCH_WORK/last.err"
 		RC=$?
-		echo 0 >"$BENCH_WORK/last.time"
+		echo 0 0 0 >"$BENCH_WORK/last.time"
 	fi
 	_t1=$(date +%s%N)
 	WALL=$(awk -v a="$_t0" -v b="$_t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
 	RSS_MB=$(awk 'END { printf "%.1f", $1 / 1024 }' "$BENCH_WORK/last.time")
+	CPU=$(awk 'END { printf "%.2f", $2 + $3 }' "$BENCH_WORK/last.time")
 }
 
 # rate AMOUNT SECONDS: AMOUNT per second, rounded.
