@@ -11,7 +11,7 @@ bench_floorload_SOURCES = bench/floorload.c
 bench_floorload_LDADD = $(SQLITE_LIBS)
 
 bench_scripts = bench/lib.sh bench/run.sh bench/floor-index.sh bench/floor-query.sh \
-	bench/index.sh bench/mkindex.sh bench/browse.sh bench/termout.sh
+	bench/index.sh bench/mkindex.sh bench/browse.sh bench/termout.sh bench/keys.txt
 EXTRA_DIST += $(bench_scripts)
 BENCH_N = 10000
 
@@ -20,3 +20,7 @@ bench: bench/gencorpus bench/floorload tests/print_schema ingest/attache-index t
 	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
 	SQLITE3='$(SQLITE3)' TMUX_BIN='$(TMUX)' \
 	$(SHELL) $(top_srcdir)/bench/run.sh $(BENCH_N)
+
+# The generator itself is tested (its output must be what BENCHMARKS.md says).
+TESTS += bench/gencorpus-test.sh
+EXTRA_DIST += bench/gencorpus-test.sh
