@@ -452,6 +452,19 @@ main(int argc, char **argv)
 	the_writer = w;
 
 	char *datadir = find_datadir(datadir_opt);
+	char *g1 = xasprintf("%s/gazetteer", datadir), *g2 = xasprintf("%s/data/gazetteer", datadir);
+	int have = is_dir(g1) || is_dir(g2);
+	free(g1);
+	free(g2);
+	if (!have) {
+		att_writer_abort(w);
+		char *name = att_sanitize_dup(datadir, strlen(datadir), 0);
+		fprintf(stderr, "%s: %s: no gazetteer/ directory there; give the data directory with --data-dir or ATTACHE_DATADIR\n",
+			att_progname, name);
+		free(name);
+		free(datadir);
+		return EX_CONFIG;
+	}
 	struct recogniser *rec = recogniser_new(datadir, gaz, ngaz, &err);
 	free(datadir);
 	if (rec == NULL) {
