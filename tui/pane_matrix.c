@@ -246,12 +246,18 @@ matrix_position(struct app *app, struct pane *p, struct buf *b)
 		free(name);
 	} else {
 		double t = ATT_CELL(v->m, tone, i, j);
-		buf_printf(b, "%s%s%s  %s articles %s %s sentences %s tone %+.2f", a,
+		int64_t na_ = ATT_CELL(v->m, cooc, i, j), ns = ATT_CELL(v->m, sentences, i, j);
+		buf_printf(b, "%s%s%s  %s article%s %s %s sentence%s %s tone %+.2f", a,
 			   att_draw_ascii ? "-" : "\xe2\x80\x93", bb,
-			   att_fmt_count(ATT_CELL(v->m, cooc, i, j), n1, sizeof n1),
+			   att_fmt_count(na_, n1, sizeof n1), na_ == 1 ? "" : "s",
 			   att_draw_ascii ? "-" : "\xc2\xb7",
-			   att_fmt_count(ATT_CELL(v->m, sentences, i, j), n2, sizeof n2),
+			   att_fmt_count(ns, n2, sizeof n2), ns == 1 ? "" : "s",
 			   att_draw_ascii ? "-" : "\xc2\xb7", t);
+		char *na = att_draw_clean(v->m->names[i], strlen(v->m->names[i]), 0);
+		char *nb = att_draw_clean(v->m->names[j], strlen(v->m->names[j]), 0);
+		buf_printf(b, "  (%s, %s)", na, nb);
+		free(na);
+		free(nb);
 	}
 	free(a);
 	free(bb);
