@@ -13,7 +13,7 @@ FUZZ_SEED = fuzz/seed.c fuzz/seed.h
 FUZZ_QUERIES = fuzz/queries.c fuzz/queries.h
 
 check_PROGRAMS += fuzz/sanitize_replay fuzz/fold_replay fuzz/index_replay fuzz/filter_replay \
-	fuzz/index_seed
+	fuzz/index_seed fuzz/config_replay
 fuzz_sanitize_replay_SOURCES = fuzz/sanitize_fuzz.c $(FUZZ_COMMON)
 fuzz_sanitize_replay_CFLAGS = $(FUZZ_TEST_CFLAGS)
 fuzz_sanitize_replay_LDADD = $(MODEL_LIBS)
@@ -29,6 +29,12 @@ fuzz_filter_replay_LDADD = $(MODEL_LIBS)
 fuzz_index_seed_SOURCES = fuzz/index_seed.c $(FUZZ_SEED)
 fuzz_index_seed_CFLAGS = $(FUZZ_TEST_CFLAGS)
 fuzz_index_seed_LDADD = $(MODEL_LIBS)
+
+# The config file and theme loader (tui/conf.c; owned by config).
+fuzz_config_replay_SOURCES = fuzz/config_fuzz.c tui/conf.c tui/conf_ini.c tui/theme.c \
+	tui/theme_color.c tui/keys.c tui/draw.c $(FUZZ_COMMON)
+fuzz_config_replay_CFLAGS = $(FUZZ_TEST_CFLAGS) $(CURSES_CFLAGS)
+fuzz_config_replay_LDADD = $(MODEL_LIBS) $(CURSES_LIBS) $(INIPARSER_LIBS)
 
 TESTS += fuzz/replay.sh
 EXTRA_DIST += fuzz/run fuzz/replay.sh fuzz/corpus fuzz/sanitize.dict fuzz/fold.dict \

@@ -74,8 +74,9 @@ parse_option(enum att_opt id, const char *value, char **canon, long *num, struct
 
 	switch (o->type) {
 	case ATT_OPT_STRING:
-		if (strlen(value) > 4096)
-			return att_err_set(err, EX_CONFIG, "value too long"), -1;
+		/* Short enough that --dump-config writes it on a line iniparser reads. */
+		if (strlen(value) > 900)
+			return att_err_set(err, EX_CONFIG, "value longer than 900 bytes"), -1;
 		if (id == ATT_OPT_DATE_FORMAT) {
 			struct tm tm = {.tm_year = 122, .tm_mon = 11, .tm_mday = 20};
 			char out[256];
