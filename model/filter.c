@@ -508,7 +508,8 @@ first_id_from(struct att_index *idx, const char *bound, int64_t *out, struct att
 	int64_t lo = 0, hi = 0;
 	int rc, code;
 
-	if ((code = q_prepare(idx, "SELECT min(id), max(id) FROM article", &ends, err)) != 0)
+	if ((code = q_prepare(idx, "SELECT (SELECT min(id) FROM article), (SELECT max(id) FROM article)",
+			      &ends, err)) != 0)
 		return code;
 	rc = sqlite3_step(ends);
 	if (rc == SQLITE_ROW) {

@@ -254,7 +254,6 @@ matrix_filtered(struct att_index *idx, const struct att_filter *f, size_t top,
 		"WITH f(id) AS MATERIALIZED (SELECT article.id FROM %s AS article WHERE %s) "
 		"SELECT 0, ae.entity_id, NULL, 0, 0 FROM f "
 		"JOIN article_entity AS ae ON ae.article_id = f.id "
-		"WHERE ae.entity_id IN (SELECT id FROM entity WHERE kind = 'country') "
 		"UNION ALL "
 		"SELECT 1, r.a, r.b, r.sentences, r.tone FROM f "
 		"JOIN relation AS r ON r.article_id = f.id",
