@@ -11,7 +11,8 @@ bench_floorload_SOURCES = bench/floorload.c
 bench_floorload_LDADD = $(SQLITE_LIBS)
 
 bench_scripts = bench/lib.sh bench/run.sh bench/floor-index.sh bench/floor-query.sh \
-	bench/index.sh bench/mkindex.sh bench/browse.sh bench/termout.sh bench/keys.txt
+	bench/index.sh bench/mkindex.sh bench/browse.sh bench/termout.sh bench/keys.txt \
+	bench/batch.sh
 EXTRA_DIST += $(bench_scripts)
 BENCH_N = 10000
 

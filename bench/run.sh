@@ -22,6 +22,10 @@ if [ -s "$BENCH_WORK/index-$n.idx" ] && [ "$BENCH_WORK/index-$n.idx" -nt "$ATTAC
 	echo
 	sh "$b/floor-query.sh" "$BENCH_WORK/index-$n.idx"
 fi
+if [ -s "$BENCH_WORK/index-$n.idx" ]; then
+	echo
+	sh "$b/batch.sh" "$BENCH_WORK/index-$n.idx"
+fi
 echo
 sh "$b/browse.sh" "$BENCH_WORK/truth-$n.idx"
 echo

@@ -1,0 +1,57 @@
+#!/bin/sh
+# batch.sh INDEX: attache's batch modes beside their floors. Each row runs
+# one whole process, timed the same way: `attache --list/--matrix FILTER
+# INDEX` against the `sqlite3` shell running the SQL that model/ builds
+# for it (parameters inlined), output to a file in both cases. Ratio =
+# floor time / attache time (1.00: attache adds nothing to SQLite's work).
+# Until attache has --trace (bench/browse.sh) these are the only measured
+# attache query times.
+. "$(dirname "$0")/lib.sh"
+
+idx=$1
+[ -n "$idx" ] && [ -s "$idx" ] || BENCH_EXIT=64 die "usage: batch.sh INDEX"
+[ -x "$SQLITE3" ] || die "no sqlite3 shell"
+need_built "$ATTACHE"
+q() { "$SQLITE3" -readonly "$idx" "$1"; }
+n=$(q "SELECT count(*) FROM article")
+word=$("$SQLITE3" "file:$idx?mode=ro" "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, 'article_fts', 'row');
+	SELECT term FROM temp.v WHERE length(term) >= 5 AND term GLOB '[a-z]*'
+	ORDER BY abs(doc - $n * 0.1), term LIMIT 1")
+code=$(q "SELECT country FROM entity WHERE kind = 'country' ORDER BY articles DESC LIMIT 1")
+cids=$(q "SELECT group_concat(id) FROM entity WHERE kind = 'country' AND country = '$code'")
+f_word="article.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH '\"$word\"')"
+f_country="article.id IN (SELECT article_id FROM article_entity WHERE entity_id IN ($cids))"
+cols="article.id, article.date, article.source, article.countries, article.title"
+list() { echo "SELECT $cols FROM article WHERE $1 ORDER BY article.id DESC;"; }
+matrix() {
+	if [ -z "$1" ]; then
+		echo "SELECT country, name, articles FROM entity WHERE kind = 'country' AND country IS NOT NULL ORDER BY articles DESC, country;"
+		echo "SELECT a, b, articles, sentences, tone * sentences FROM pair;"
+	else
+		echo "WITH f(id) AS MATERIALIZED (SELECT article.id FROM article WHERE $1) SELECT e.country, e.name, count(*) AS n FROM f JOIN article_entity AS ae ON ae.article_id = f.id JOIN entity AS e ON e.id = ae.entity_id WHERE e.kind = 'country' AND e.country IS NOT NULL GROUP BY e.id ORDER BY n DESC, e.country;"
+		echo "WITH f(id) AS MATERIALIZED (SELECT article.id FROM article WHERE $1) SELECT r.a, r.b, count(*), sum(r.sentences), sum(r.tone * r.sentences) FROM f JOIN relation AS r ON r.article_id = f.id GROUP BY r.a, r.b;"
+	fi
+}
+
+# row NAME FLOOR-SQL ATTACHE-ARGS...: one line of the table.
+row() {
+	_name=$1 _sql=$2
+	shift 2
+	printf '%s\n' "$_sql" >"$BENCH_WORK/batch.sql"
+	measure "$SQLITE3" -readonly -cmd ".output $BENCH_WORK/batch-floor.out" "$idx" ".read $BENCH_WORK/batch.sql"
+	[ "$RC" -eq 0 ] || die "$_name: floor failed: $(head -c 300 "$BENCH_WORK/last.err")"
+	_fw=$WALL _fc=$CPU
+	measure sh -c '"$@" >"$0"' "$BENCH_WORK/batch-attache.out" "$ATTACHE" "$@" "$idx"
+	[ "$RC" -eq 0 ] || die "$_name: attache failed ($RC): $(head -c 300 "$BENCH_WORK/last.err")"
+	printf '%-30s %8s %8s %8s %8s %9s %6s %6s\n' "$_name" \
+		"$(wc -l <"$BENCH_WORK/batch-attache.out" | tr -d ' ')" "$_fw" "$_fc" "$WALL" "$CPU" \
+		"$(ratio "$_fw" "$WALL")" "$(ratio "$_fc" "$CPU")"
+}
+
+echo "== batch modes vs floor, $n articles: $idx (10% word '$word', country $code)"
+printf '%-30s %8s %8s %8s %8s %9s %6s %6s\n' "" "lines" "floor s" "cpu s" "attache" "cpu s" "ratio" "cpu r."
+row "--matrix (whole corpus)" "$(matrix)" --matrix
+row "--matrix $word (10%)" "$(matrix "$f_word")" --matrix "$word"
+row "--list $word (10%)" "$(list "$f_word")" --list "$word"
+row "--list country:$code" "$(list "$f_country")" --list "country:$code"
+rm -f "$BENCH_WORK/batch-floor.out" "$BENCH_WORK/batch-attache.out"
