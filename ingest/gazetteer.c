@@ -127,7 +127,9 @@ parse_kind(const char *s, enum att_kind *kind)
 	return -1;
 }
 
-/* The case rule of an alias as written (after any '='). */
+/* The case rule of an alias as written (after any '='): any case when it
+ * is all lowercase, else its first capitalised word must be capitalised
+ * in the text ("Nato", "la Repubblica"). */
 static enum gaz_case
 alias_rule(const char *s)
 {
@@ -138,9 +140,9 @@ alias_rule(const char *s)
 		int k = u8_mbtouc(&c, p, n);
 		if (k <= 0)
 			break;
-		if (uc_is_alpha(c))
-			return (uc_is_upper(c) || uc_is_property_titlecase(c)) ? GAZ_CAP : GAZ_ANY;
-		p += k;
+		if (uc_is_upper(c) || uc_is_property_titlecase(c))
+			return GAZ_CAP;
+		p += (size_t)k;
 		n -= (size_t)k;
 	}
 	return GAZ_ANY;

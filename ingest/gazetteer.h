@@ -12,7 +12,7 @@
 /* How an alias must be written in the text to match. */
 enum gaz_case {
 	GAZ_ANY,   /* all lowercase in the file: any case */
-	GAZ_CAP,   /* starts uppercase: the text must start uppercase */
+	GAZ_CAP,   /* its first capitalised word must be capitalised in the text */
 	GAZ_EXACT  /* written "=ALIAS": exactly this case */
 };
 

@@ -37,6 +37,7 @@ struct npay {
 	const char *exact; /* EXACT: the alias's token bytes, separators removed */
 	size_t exactlen;
 	int dot;           /* the alias ends with a period (U.S.): so does the mention */
+	uint32_t captok;   /* CAP: the token that must be capitalised */
 };
 
 /* A fuzzy candidate, in a list per deletion key. */
@@ -222,6 +223,11 @@ index_alias(struct recogniser *r, uint32_t ent, const struct gaz_alias *al)
 		p->exact = x;
 		p->exactlen = o;
 	}
+	for (size_t i = 0; i < tl.n; i++)
+		if (tl.v[i].flags & TOK_UPPER) {
+			p->captok = (uint32_t)i;
+			break;
+		}
 	size_t alen = strlen(al->text);
 	p->dot = alen > 0 && al->text[alen - 1] == '.';
 	uint32_t pi = (uint32_t)r->npay++;
@@ -439,7 +445,7 @@ case_ok(const struct npay *p, const struct field *f, size_t i, size_t j)
 	if (p->rule == GAZ_ANY)
 		return 1;
 	if (p->rule == GAZ_CAP)
-		return (t[i].flags & TOK_UPPER) != 0;
+		return i + p->captok < j && (t[i + p->captok].flags & TOK_UPPER) != 0;
 	size_t o = 0;
 	for (size_t k = i; k < j; k++) {
 		size_t l = t[k].end - t[k].pos;
@@ -820,7 +826,7 @@ find_context_names(const struct recogniser *r, struct field *f, struct arena *a)
 /* Pass 3: a surname alone refers to the person named in full elsewhere in
  * the article ("Haftar" after "Khalifa Haftar"). */
 static void
-find_surnames(const struct recogniser *r, struct field *fields, size_t nf, struct arena *a)
+find_surnames(const struct recogniser *r, struct field *fields, size_t nf)
 {
 	struct hmap sur = {0};
 	struct cand *srcs = NULL;
@@ -862,7 +868,6 @@ find_surnames(const struct recogniser *r, struct field *fields, size_t nf, struc
 			set_cover(f, k, k + 1);
 		}
 	}
-	(void)a;
 	hmap_free(&sur);
 	free(srcs);
 }
@@ -1063,7 +1068,7 @@ recognise(const struct recogniser *r, const struct att_doc *doc, struct att_doc_
 		extend_first_names(r, &fields[fi]);
 		find_context_names(r, &fields[fi], a);
 	}
-	find_surnames(r, fields, 2, a);
+	find_surnames(r, fields, 2);
 	build_ann(r, fields, 2, ann, a);
 	for (size_t fi = 0; fi < 2; fi++)
 		field_free(&fields[fi]);

@@ -50,7 +50,8 @@ static const char countries_tsv[] =
 	"country\tTJ\tTajikistan\tTagikistan|tagiko\n";
 static const char orgs[] =
 	"org\t\tUnited Nations\tNazioni Unite|=ONU|=UN\n"
-	"org\tRU\tMinistry of Defence of Russia\tministero della Difesa russo\n";
+	"org\tRU\tMinistry of Defence of Russia\tministero della Difesa russo\n"
+	"org\tIT\tLa Repubblica\tla Repubblica\n";
 static const char persons[] =
 	"person\tRU\tSergei Shoigu\tSergei Shoigu|Shoigu\n"
 	"person\tRU\tVladimir Putin\tVladimir Putin|Putin\n"
@@ -196,6 +197,8 @@ test_case_rules(void **state)
 	assert_mentions("I mali del Mali.", "Mali=country:ML:Mali;");
 	/* Lowercase demonyms match in any case. */
 	assert_mentions("RUSSI e Russe.", "RUSSI=country:RU:Russia;Russe=country:RU:Russia;");
+	/* Mixed case: the first capitalised word must be capitalised. */
+	assert_mentions("Lo scrive la Repubblica, non la repubblica islamica.", "la Repubblica=org:IT:La Repubblica;");
 	/* "=U.S." with its periods. */
 	assert_mentions("The U.S. army.", "U.S.=country:US:United States;");
 }
