@@ -693,7 +693,8 @@ add_sentences(struct att_writer *w, struct scratch *sc, const struct att_doc *do
 		    (code = add_sentence_pairs(w, sc, s, (int64_t)k, err)) != 0)
 			goto out;
 	}
-	qsort(sc->pairs, sc->npairs, sizeof *sc->pairs, cmp_art_pair);
+	if (sc->npairs > 1) /* qsort(NULL, 0, ...) is undefined */
+		qsort(sc->pairs, sc->npairs, sizeof *sc->pairs, cmp_art_pair);
 	for (size_t i = 0; i < sc->npairs; i++) {
 		struct art_pair *p = &sc->pairs[i];
 		struct rec_relation r = {clamp_tone(p->tone_sum / (double)p->sentences),
