@@ -38,4 +38,27 @@ row "attache-index -q ($(nproc) CPUs)" "$WALL" "$CPU" "$(rate1 "$(mb "$bytes")" 
 echo "index: $idx, $(mb "$(wc -c <"$idx")") MB; floor FTS5 file $(mb "$FLOOR_DB") MB;" \
 	"target ratio >= 0.60: $(awk -v r="$r" 'BEGIN { print (r >= 0.6) ? "met" : "NOT met" }')"
 [ -x "$ATTACHE" ] && "$ATTACHE" --check "$idx" 2>&1 | sed 's/^/check: /'
+
+# BENCH_TXT=1: the same articles as a tree of .txt files (one per article,
+# 1000 per directory), the input scrapers leave; compared with the same floor.
+if [ -n "$BENCH_TXT" ]; then
+	txt="$BENCH_WORK/txt-$n-s$BENCH_SEED"
+	if [ ! -d "$txt" ] || [ "$GENCORPUS" -nt "$txt" ]; then
+		rm -rf "$txt"
+		"$GENCORPUS" -q -n "$n" --seed "$BENCH_SEED" -o /dev/null --txt "$txt.tmp" &&
+			mv "$txt.tmp" "$txt" || die "gencorpus --txt failed"
+	fi
+	tbytes=$(find "$txt" -name '*.txt' -exec cat {} + | wc -c)
+	rm -f "$idx.txt"
+	measure "$ATTACHE_INDEX_BIN" -q --data-dir "$top_srcdir/data" -o "$idx.txt" "$txt"
+	if [ "$RC" -ne 0 ]; then
+		echo "attache-index on .txt: exit $RC: $(head -c 300 "$BENCH_WORK/last.err" | tr '\n' ' ')"
+	else
+		row "attache-index -q, .txt tree" "$WALL" "$CPU" "$(rate1 "$(mb "$tbytes")" "$WALL")" \
+			"$(rate "$n" "$WALL")" "$RSS_MB" "$(ratio "$FLOOR_WALL" "$WALL")" \
+			"$(ratio "$FLOOR_CPU" "$CPU")"
+		echo ".txt tree: $(mb "$tbytes") MB in $n files; index $(mb "$(wc -c <"$idx.txt")") MB"
+	fi
+	rm -f "$idx.txt"
+fi
 exit 0
