@@ -263,7 +263,7 @@ test_bad_numbers(void **state)
 	/* Every bad value keeps its default. */
 	assert_int_equal(att_config_num(&cfg, ATT_OPT_ESCDELAY), 25);
 	assert_int_equal(att_config_num(&cfg, ATT_OPT_MOUSE), 0);
-	assert_int_equal(att_config_num(&cfg, ATT_OPT_MATRIX_COUNTRIES), 12);
+	assert_int_equal(att_config_num(&cfg, ATT_OPT_MATRIX_COUNTRIES), 80);
 	assert_int_equal(att_config_num(&cfg, ATT_OPT_MATRIX_MIN_COUNT), 1);
 	assert_string_equal(att_config_str(&cfg, ATT_OPT_MATRIX_LEVEL), "sentence");
 	assert_string_equal(att_config_str(&cfg, ATT_OPT_LIST_COLUMNS), "date, source, countries, title");

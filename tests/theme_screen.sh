@@ -67,4 +67,17 @@ else
 	not_ok "the browser starts with a [keys] section"
 fi
 rm -f "$XDG_CONFIG_HOME/attache/config"
+
+# [matrix] countries and min-count shape the matrix (scripted input, no tmux).
+matrix_rows() { grep -cE '^[A-Z]{2} ' "$1"; }
+printf ':resize 100x30\n3\n:dump %s\n' "$TEST_TMP/m-all.txt" | tui_script m-all "$idx"
+printf '[matrix]\ncountries = 2\n' >"$XDG_CONFIG_HOME/attache/config"
+printf ':resize 100x30\n3\n:dump %s\n' "$TEST_TMP/m-two.txt" | tui_script m-two "$idx"
+check "the fixture's matrix has more than two countries" test "$(matrix_rows "$TEST_TMP/m-all.txt")" -gt 2
+check "matrix.countries = 2 keeps two countries" test "$(matrix_rows "$TEST_TMP/m-two.txt")" -eq 2
+printf '[matrix]\nmin-count = 1000\n' >"$XDG_CONFIG_HOME/attache/config"
+printf ':resize 100x30\n3\n:dump %s\n' "$TEST_TMP/m-min.txt" | tui_script m-min "$idx"
+check "the matrix shows counts by default" sh -c "grep -E '^RU ' '$TEST_TMP/m-all.txt' | grep -qE ' [0-9]+ '"
+check "matrix.min-count above every count leaves the cells blank" sh -c "! grep -E '^RU ' '$TEST_TMP/m-min.txt' | grep -qE ' [0-9]+ '"
+rm -f "$XDG_CONFIG_HOME/attache/config"
 done_testing

@@ -56,8 +56,8 @@ enum att_opt_type {
 	  "Columns of the article list, in order") \
 	X(LIST_SORT, "list", "sort", ATT_OPT_CHOICE, "date", 0, 0, "date|title|relevance", \
 	  "Order of the article list at start (relevance: to the text filter)") \
-	X(MATRIX_COUNTRIES, "matrix", "countries", ATT_OPT_INT, "12", 2, 100, NULL, \
-	  "How many countries (the most mentioned) the matrix shows") \
+	X(MATRIX_COUNTRIES, "matrix", "countries", ATT_OPT_INT, "80", 2, 250, NULL, \
+	  "How many countries (the most mentioned) the matrix has; it scrolls when they do not fit") \
 	X(MATRIX_LEVEL, "matrix", "level", ATT_OPT_CHOICE, "sentence", 0, 0, "sentence|article", \
 	  "What a matrix cell counts: sentences or articles where both countries occur") \
 	X(MATRIX_COLOURING, "matrix", "colouring", ATT_OPT_CHOICE, "count", 0, 0, "count|tone", \

@@ -9,6 +9,7 @@
 
 #include "model/text.h"
 #include "tui/app.h"
+#include "tui/conf.h"
 #include "tui/draw.h"
 
 #define TOP_COUNTRIES 80
@@ -23,6 +24,7 @@ struct matrix_view {
 	int articles;        /* count articles instead of sentences */
 	int tone;            /* colour by tone */
 	int64_t max;         /* the largest count, for the ramp */
+	int64_t min_count;   /* smaller counts are left blank (matrix.min-count) */
 };
 
 static int64_t
@@ -30,7 +32,8 @@ cell_value(const struct matrix_view *v, size_t i, size_t j)
 {
 	if (i == j)
 		return 0;
-	return v->articles ? ATT_CELL(v->m, cooc, i, j) : ATT_CELL(v->m, sentences, i, j);
+	int64_t n = v->articles ? ATT_CELL(v->m, cooc, i, j) : ATT_CELL(v->m, sentences, i, j);
+	return n < v->min_count ? 0 : n;
 }
 
 static void
@@ -57,7 +60,11 @@ matrix_reload(struct app *app, struct pane *p)
 	}
 	att_err_clear(&err);
 	app_query_begin(app);
-	int rc = att_matrix_get(app->idx, app->filter, TOP_COUNTRIES, &m, &err);
+	/* matrix.countries and matrix.min-count of the config (tui/conf.h) */
+	size_t top = att_config_active ? (size_t)att_config_num(att_config_active, ATT_OPT_MATRIX_COUNTRIES)
+				       : TOP_COUNTRIES;
+	v->min_count = att_config_active ? att_config_num(att_config_active, ATT_OPT_MATRIX_MIN_COUNT) : 1;
+	int rc = att_matrix_get(app->idx, app->filter, top, &m, &err);
 	app_query_end(app);
 	if (rc != 0) {
 		app_model_error(app, &err);
