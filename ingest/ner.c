@@ -62,6 +62,7 @@ struct recogniser {
 	struct hmap phon;    /* phonetic key of a person's name (PHON_*) -> entity */
 	struct hmap stop;    /* folded stop names */
 	struct trie titles;  /* cue phrases introducing a name; value: kind */
+	struct trie heads;   /* organisation names less their country word; value: entity */
 	struct tone_lex tone;
 };
 
@@ -255,6 +256,42 @@ index_alias(struct recogniser *r, uint32_t ent, const struct gaz_alias *al)
 	toklist_free(&tl);
 }
 
+/* 1 when the folded word T alone names the country CODE. */
+static int
+is_country_word(const struct recogniser *r, const struct tok *t, const char *code)
+{
+	uint32_t node = trie_step(&r->names, 0, t->fold, t->flen);
+	if (node == MATCH_NONE)
+		return 0;
+	for (uint32_t v = r->names.head[node]; v != MATCH_NONE; v = r->names.vals[v].next) {
+		const struct gaz_ent *e = &r->gaz.ent[r->pay[r->names.vals[v].val].ent];
+		if (e->kind == ATT_COUNTRY && strcmp(e->code, code) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* An organisation's alias that ends with its country's word ("ministero
+ * della difesa russo") gives a head ("ministero della difesa") that any
+ * name of that country completes: "ministero della Difesa della Russia",
+ * "... di Mosca", "... azero". */
+static void
+index_head(struct recogniser *r, uint32_t ent, const struct gaz_alias *al)
+{
+	struct toklist tl = {0};
+	const struct gaz_ent *e = &r->gaz.ent[ent];
+
+	tokenise(al->text, strlen(al->text), &tl, &r->mem);
+	if (tl.n >= 3 && al->rule != GAZ_EXACT && is_country_word(r, &tl.v[tl.n - 1], e->code)) {
+		size_t n = tl.n - 1;
+		/* Leave out a link word before the country: "... della Russia". */
+		if (n > 2 && in_list(linkwords, ATT_ARRAY_LEN(linkwords), &tl.v[n - 1]))
+			n--;
+		trie_add(&r->heads, tl.v, n, 0, ent);
+	}
+	toklist_free(&tl);
+}
+
 /* The directory that holds gazetteer/ and lexicon/: DATADIR itself, or
  * DATADIR/data (a source tree). */
 static char *
@@ -328,9 +365,14 @@ recogniser_new(const char *datadir, const char *const *extra, size_t nextra, str
 
 	trie_init(&r->names);
 	trie_init(&r->titles);
+	trie_init(&r->heads);
 	for (size_t i = 0; i < r->gaz.nent; i++)
 		for (size_t j = 0; j < r->gaz.ent[i].nalias; j++)
 			index_alias(r, (uint32_t)i, &r->gaz.ent[i].alias[j]);
+	for (size_t i = 0; i < r->gaz.nent; i++)
+		if (r->gaz.ent[i].kind == ATT_ORG && r->gaz.ent[i].code[0])
+			for (size_t j = 0; j < r->gaz.ent[i].nalias; j++)
+				index_head(r, (uint32_t)i, &r->gaz.ent[i].alias[j]);
 	for (size_t i = 0; i < r->gaz.nstopname; i++) {
 		size_t flen;
 		char *f = att_fold(r->gaz.stopname[i], strlen(r->gaz.stopname[i]), &flen);
@@ -359,6 +401,7 @@ recogniser_free(struct recogniser *r)
 	gaz_free(&r->gaz);
 	trie_free(&r->names);
 	trie_free(&r->titles);
+	trie_free(&r->heads);
 	tone_free(&r->tone);
 	hmap_free(&r->vocab);
 	hmap_free(&r->fuzzy);
@@ -664,6 +707,57 @@ name_tok(const struct recogniser *r, const struct field *f, size_t k)
 {
 	const struct tok *t = &f->tl.v[k];
 	return (t->flags & TOK_UPPER) && f->cover[k] == MATCH_NONE && !is_stop(r, t);
+}
+
+/* Pass 1a: an organisation's head completed by a country that the
+ * gazetteer does not list with it ("ministero della Difesa della Russia",
+ * "ministero degli Esteri di Ankara"): one organisation mention over both,
+ * the country staying a mention inside it. */
+static void
+find_org_heads(const struct recogniser *r, struct field *f)
+{
+	const struct tok *t = f->tl.v;
+	size_t n = f->tl.n;
+
+	if (r->heads.nnodes <= 1)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		size_t e;
+		if (f->cover[i] != MATCH_NONE)
+			continue;
+		uint32_t node = trie_longest(&r->heads, t, n, i, 1, &e);
+		if (node == MATCH_NONE || e >= n || !(t[e - 1].flags & TOK_JOIN))
+			continue;
+		size_t k = e;
+		if (f->cover[k] == MATCH_NONE && in_list(linkwords, ATT_ARRAY_LEN(linkwords), &t[k]) && k + 1 < n &&
+		    (t[k].flags & TOK_JOIN))
+			k++;
+		int ok = 1;
+		for (size_t m = i; m < k; m++)
+			if (f->cover[m] != MATCH_NONE)
+				ok = 0;
+		if (!ok || f->cover[k] == MATCH_NONE)
+			continue;
+		uint32_t ci = f->cover[k];
+		const struct gaz_ent *ce = cand_ent(r, &f->c[ci]);
+		if (ce == NULL || ce->kind != ATT_COUNTRY || f->c[ci].ti != k)
+			continue;
+		uint32_t org = MATCH_NONE;
+		for (uint32_t v = r->heads.head[node]; v != MATCH_NONE; v = r->heads.vals[v].next)
+			if (strcmp(r->gaz.ent[r->heads.vals[v].val].code, ce->code) == 0) {
+				org = r->heads.vals[v].val;
+				break;
+			}
+		if (org == MATCH_NONE)
+			continue;
+		size_t end = f->c[ci].tj;
+		f->c[ci].nested = 1;
+		struct cand *c = add_cand(f, i, end);
+		c->ent = org;
+		for (size_t m = i; m < k; m++)
+			f->cover[m] = (uint32_t)(f->nc - 1);
+		i = end - 1;
+	}
 }
 
 /* Pass 1b: a first name written before a gazetteer surname makes one
@@ -1065,6 +1159,7 @@ recognise(const struct recogniser *r, const struct att_doc *doc, struct att_doc_
 	for (size_t fi = 0; fi < 2; fi++)
 		find_names(r, &fields[fi], a);
 	for (size_t fi = 0; fi < 2; fi++) {
+		find_org_heads(r, &fields[fi]);
 		extend_first_names(r, &fields[fi]);
 		find_context_names(r, &fields[fi], a);
 	}

@@ -313,6 +313,13 @@ static void
 test_org_nests_country(void **state)
 {
 	(void)state;
+	/* The same organisation with its country written another way. */
+	assert_mentions("Il ministero della Difesa della Russia e il ministero della Difesa di Mosca.",
+			"ministero della Difesa della Russia=org:RU:Ministry of Defence of Russia;"
+			"Russia=country:RU:Russia;"
+			"ministero della Difesa di Mosca=org:RU:Ministry of Defence of Russia;Mosca=country:RU:Russia;");
+	/* Not another country's: no such ministry in the gazetteer. */
+	assert_mentions("Il ministero della Difesa dell'Italia.", "Italia=country:IT:Italy;");
 	assert_mentions("Il ministero della Difesa russo ha detto.",
 			"ministero della Difesa russo=org:RU:Ministry of Defence of Russia;russo=country:RU:Russia;");
 }
