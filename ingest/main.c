@@ -323,9 +323,11 @@ print_summary(const char *out, const struct read_stats *rs, const struct att_bui
 	      double secs)
 {
 	double mb = (double)rs->bytes / 1e6;
+	char *name = att_sanitize_dup(out, strlen(out), 0);
 	fprintf(stderr, "%s: wrote %s: %llu articles from %llu files (%.1f MB in %.1f s, %.1f MB/s)\n",
-		att_progname, out, (unsigned long long)bs->articles, (unsigned long long)rs->files, mb,
+		att_progname, name, (unsigned long long)bs->articles, (unsigned long long)rs->files, mb,
 		secs, secs > 0 ? mb / secs : 0.0);
+	free(name);
 	fprintf(stderr, "  entities: %llu countries, %llu persons, %llu organisations, %llu places; %llu mentions\n",
 		(unsigned long long)bs->entities[ATT_COUNTRY], (unsigned long long)bs->entities[ATT_PERSON],
 		(unsigned long long)bs->entities[ATT_ORG], (unsigned long long)bs->entities[ATT_PLACE],
@@ -447,6 +449,7 @@ main(int argc, char **argv)
 		char *msg = att_sanitize_dup(err.msg, strlen(err.msg), 0);
 		fprintf(stderr, "%s: %s\n", att_progname, msg);
 		free(msg);
+		free(gaz);
 		return code;
 	}
 	the_writer = w;
@@ -463,6 +466,7 @@ main(int argc, char **argv)
 			att_progname, name);
 		free(name);
 		free(datadir);
+		free(gaz);
 		return EX_CONFIG;
 	}
 	struct recogniser *rec = recogniser_new(datadir, gaz, ngaz, &err);
@@ -472,6 +476,7 @@ main(int argc, char **argv)
 		char *msg = att_sanitize_dup(err.msg, strlen(err.msg), 0);
 		fprintf(stderr, "%s: %s\n", att_progname, msg);
 		free(msg);
+		free(gaz);
 		return err.code ? err.code : EX_CONFIG;
 	}
 
@@ -527,7 +532,7 @@ main(int argc, char **argv)
 		progress_clear(&p.prog);
 		err_prog = NULL;
 		if (got_signal) {
-			fprintf(stderr, "%s: interrupted; %s is unchanged\n", att_progname, out);
+			fprintf(stderr, "%s: interrupted; the previous index is unchanged\n", att_progname);
 			pthread_mutex_unlock(&err_mu);
 			_exit(128 + got_signal);
 		}
@@ -546,14 +551,18 @@ main(int argc, char **argv)
 	err_prog = NULL;
 	pthread_mutex_unlock(&err_mu);
 
-	if (p.code) {
+	if (p.code || p.written == 0) {
 		att_writer_abort(w);
-		fprintf(stderr, "%s: %s\n", att_progname, p.err.msg);
-		return p.code;
-	}
-	if (p.written == 0) {
-		att_writer_abort(w);
-		fprintf(stderr, "%s: no articles found in the input; %s was not written\n", att_progname, out);
+		recogniser_free(rec);
+		free(p.ring);
+		free(gaz);
+		if (p.code) {
+			fprintf(stderr, "%s: %s\n", att_progname, p.err.msg);
+			return p.code;
+		}
+		char *name = att_sanitize_dup(out, strlen(out), 0);
+		fprintf(stderr, "%s: no articles found in the input; %s was not written\n", att_progname, name);
+		free(name);
 		return EX_NOINPUT;
 	}
 
@@ -570,7 +579,7 @@ main(int argc, char **argv)
 	free(gaz);
 	if (code) {
 		if (got_signal) {
-			fprintf(stderr, "%s: interrupted; %s is unchanged\n", att_progname, out);
+			fprintf(stderr, "%s: interrupted; the previous index is unchanged\n", att_progname);
 			return 128 + got_signal;
 		}
 		char *msg = att_sanitize_dup(err.msg, strlen(err.msg), 0);

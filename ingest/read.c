@@ -468,7 +468,8 @@ walk_dir(struct read_ctx *ctx, struct walk *wk, const char *path, const struct s
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_name);
+	if (n > 1)
+		qsort(names, n, sizeof *names, cmp_name);
 
 	if (wk->depth == wk->cap) {
 		wk->cap = wk->cap ? wk->cap * 2 : 16;
