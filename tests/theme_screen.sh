@@ -79,5 +79,13 @@ printf '[matrix]\nmin-count = 1000\n' >"$XDG_CONFIG_HOME/attache/config"
 printf ':resize 100x30\n3\n:dump %s\n' "$TEST_TMP/m-min.txt" | tui_script m-min "$idx"
 check "the matrix shows counts by default" sh -c "grep -E '^RU ' '$TEST_TMP/m-all.txt' | grep -qE ' [0-9]+ '"
 check "matrix.min-count above every count leaves the cells blank" sh -c "! grep -E '^RU ' '$TEST_TMP/m-min.txt' | grep -qE ' [0-9]+ '"
+
+# general.date-format: dates in the list and the article header.
+printf '[general]\ndate-format = "%%d/%%m/%%Y"\n' >"$XDG_CONFIG_HOME/attache/config"
+printf ':resize 120x30\n:dump %s\n' "$TEST_TMP/dates.txt" | tui_script dates "$idx"
+iso=$("$ATTACHE" --list "$idx" | head -n 1 | cut -f2)
+d=$(echo "$iso" | sed -n 's/^\([0-9]*\)-\([0-9]*\)-\([0-9]*\).*/\3\/\2\/\1/p')
+check "the list shows dates in date-format ($d)" grep -q "^$d " "$TEST_TMP/dates.txt"
+check "the article header shows the date in date-format" grep -q "Date $d" "$TEST_TMP/dates.txt"
 rm -f "$XDG_CONFIG_HOME/attache/config"
 done_testing

@@ -13,6 +13,7 @@
 
 #include "model/text.h"
 #include "tui/conf.h"
+#include "tui/draw.h"
 #include "tui/keys.h"
 #include "tui/theme.h"
 
@@ -504,6 +505,70 @@ att_config_mono(int flag)
 	const char *nc = getenv("NO_COLOR");
 
 	return flag || (nc && *nc);
+}
+
+/* ---------------------------------------------------------------- dates */
+
+/* Formats Y-M-D with FMT into a new string, or NULL when it gives nothing. */
+static char *
+format_date(const char *fmt, int y, int m, int d)
+{
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = 12};
+	char out[256];
+	size_t n = 0;
+
+	time_t t = timegm(&tm); /* fills tm_wday and tm_yday */
+	if (t == (time_t)-1)
+		return NULL;
+	gmtime_r(&t, &tm);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	n = strftime(out, sizeof out, fmt, &tm);
+#pragma GCC diagnostic pop
+	return n ? xstrndup(out, n) : NULL;
+}
+
+char *
+att_config_date(const struct att_config *cfg, const char *date)
+{
+	int y, m, d, len = 0;
+
+	if (sscanf(date, "%4d-%2d-%2d%n", &y, &m, &d, &len) == 3 && len == 10 &&
+	    y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+		char *s = format_date(cfg->value[ATT_OPT_DATE_FORMAT], y, m, d);
+		if (s)
+			return s;
+	}
+	return xstrdup(date);
+}
+
+int
+att_config_date_width(const struct att_config *cfg)
+{
+	static char *fmt; /* the format W was computed for */
+	static int cached;
+	int w = 0;
+
+	if (fmt && strcmp(fmt, cfg->value[ATT_OPT_DATE_FORMAT]) == 0)
+		return cached;
+
+	/* Every month name and every weekday, on two-digit days. */
+	for (int m = 1; m <= 12; m++) {
+		for (int d = 20; d <= 26; d++) {
+			char *s = format_date(cfg->value[ATT_OPT_DATE_FORMAT], 2022, m, d);
+			if (!s)
+				continue;
+			char *safe = att_sanitize_dup(s, strlen(s), 0);
+			int sw = att_text_width(safe, strlen(safe));
+			w = sw > w ? sw : w;
+			free(safe);
+			free(s);
+		}
+	}
+	free(fmt);
+	fmt = xstrdup(cfg->value[ATT_OPT_DATE_FORMAT]);
+	cached = w < 1 ? 10 : w > 32 ? 32 : w;
+	return cached;
 }
 
 /* ---------------------------------------------------------------- dump */

@@ -134,6 +134,14 @@ long att_config_num(const struct att_config *cfg, enum att_opt id);
 /* general.index with a leading ~/ expanded, or NULL when unset. */
 char *att_config_index(const struct att_config *cfg);
 
+/* DATE ("YYYY-MM-DD", maybe followed by a time) in general.date-format,
+ * or a copy of DATE when it is not such a date. The caller frees it. */
+char *att_config_date(const struct att_config *cfg, const char *date);
+
+/* The widest att_config_date can be (display columns, at most 32), for a
+ * column of dates. */
+int att_config_date_width(const struct att_config *cfg);
+
 /* Writes the effective configuration in the file's own format: loading
  * the output and dumping again prints the same text. */
 void att_config_dump(const struct att_config *cfg, FILE *fp);

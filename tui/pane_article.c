@@ -8,6 +8,7 @@
 
 #include "model/text.h"
 #include "tui/app.h"
+#include "tui/conf.h"
 #include "tui/draw.h"
 
 /* A range of the sanitised text: an entity mention or a search match. */
@@ -202,7 +203,10 @@ build_lines(struct article_view *v, int w)
 	if (!a)
 		return;
 	wrap_doc(v, L_TITLE, &v->title, w, att_color_attr[COL_TITLE] | A_BOLD);
-	add_meta(&b, "Date", a->date);
+	/* general.date-format of the config (tui/conf.h) */
+	char *fdate = a->date && att_config_active ? att_config_date(att_config_active, a->date) : NULL;
+	add_meta(&b, "Date", fdate ? fdate : a->date);
+	free(fdate);
 	add_meta(&b, "Source", a->source);
 	add_meta(&b, "Language", a->lang);
 	if (b.len)

@@ -8,6 +8,7 @@
 
 #include "model/text.h"
 #include "tui/app.h"
+#include "tui/conf.h"
 #include "tui/draw.h"
 
 #define PAGE 100
@@ -181,7 +182,12 @@ static void
 draw_row(struct pane *p, int y, int x, int w, const struct att_row *r, int selected, int focused)
 {
 	attr_t sel = selected ? att_color_attr[focused ? COL_SELECTED : COL_SELECTED_IDLE] : 0;
-	char *date = att_draw_clean(r->date, strlen(r->date) > 10 ? 10 : strlen(r->date), 0);
+	/* general.date-format of the config (tui/conf.h) */
+	char *fdate = att_config_active ? att_config_date(att_config_active, r->date)
+					: xstrndup(r->date, strlen(r->date) > 10 ? 10 : strlen(r->date));
+	int dw = att_config_active ? att_config_date_width(att_config_active) : 10;
+	char *date = att_draw_clean(fdate, strlen(fdate), 0);
+	free(fdate);
 	char *source = att_draw_clean(r->source, strlen(r->source), 0);
 	char *countries = att_draw_clean(r->countries, strlen(r->countries), 0);
 	char *title = att_draw_clean(r->title, strlen(r->title), 0);
@@ -193,7 +199,7 @@ draw_row(struct pane *p, int y, int x, int w, const struct att_row *r, int selec
 	int cw = show_countries ? (w >= 90 ? 12 : 9) : 0;
 	int sw = show_source ? (w >= 100 ? 16 : 11) : 0;
 
-	col += att_draw_fit(p->win, date, 10 < w ? 10 : w, sel ? sel : att_color_attr[COL_LIST_DATE], 1);
+	col += att_draw_fit(p->win, date, dw < w ? dw : w, sel ? sel : att_color_attr[COL_LIST_DATE], 1);
 	if (col + 1 < w) {
 		col += att_draw_fit(p->win, " ", 1, sel, 0);
 	}
