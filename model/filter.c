@@ -69,6 +69,8 @@ struct att_filter {
 	/* The ids of a term that must hold, as a subquery with column id: a
 	 * smaller set than the article table to start from. */
 	char *driver;
+	/* 1 when a word must hold for every match (so every match ranks). */
+	int text_required;
 };
 
 struct parser {
@@ -798,6 +800,8 @@ compile_node(struct att_filter *f, struct att_index *idx, const struct node *n, 
 	case T_TEXT: {
 		char *expr = fts_string(n);
 		f->has_text = 1;
+		if (f->top)
+			f->text_required = 1;
 		if (!negated) {
 			if (rank->len)
 				buf_adds(rank, " OR ");
@@ -950,6 +954,12 @@ int
 att_filter_nparams(const struct att_filter *f)
 {
 	return f ? f->nparams : 0;
+}
+
+int
+att_filter_text_required(const struct att_filter *f)
+{
+	return f && f->text_required;
 }
 
 const char *

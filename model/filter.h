@@ -47,6 +47,9 @@ int att_filter_nparams(const struct att_filter *f);
  * article.id, a smaller set of ids (with column id) that every match is
  * in, so that the article table need not be read. */
 const char *att_filter_from(const struct att_filter *f);
+/* 1 when every match contains one of the ranking words (a word that
+ * must hold, not under OR or a negation). */
+int att_filter_text_required(const struct att_filter *f);
 /* The FTS5 expression that ranks by relevance (every word not under a
  * negation, OR-ed), or NULL. */
 const char *att_filter_rank_expr(const struct att_filter *f);

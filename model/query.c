@@ -222,7 +222,14 @@ list_sql(const struct att_filter *f, enum att_sort sort, int dir)
 				 "ORDER BY " TITLE_KEY " %s, article.id %s LIMIT ?903",
 				 cols, w, gt, asc, asc);
 	case ATT_SORT_RELEVANCE:
-		/* Rows that only match through negations rank last. */
+		if (att_filter_text_required(f))
+			return xasprintf("SELECT %s, bm25(article_fts) AS k FROM article_fts "
+					 "JOIN article ON article.id = article_fts.rowid "
+					 "WHERE article_fts MATCH ?905 AND (%s) AND "
+					 "(bm25(article_fts), article.id) %s (?902, ?901) "
+					 "ORDER BY k %s, article.id %s LIMIT ?903",
+					 cols, w, gt, asc, asc);
+		/* Rows that match only through OR or negations rank last. */
 		return xasprintf("SELECT %s, coalesce(r.rank, 1e300) AS k FROM article LEFT JOIN "
 				 "(SELECT rowid AS rid, bm25(article_fts) AS rank FROM article_fts "
 				 "WHERE article_fts MATCH ?905) AS r ON r.rid = article.id "

@@ -209,7 +209,9 @@ struct att_entity_card {
 	char **aliases;      /* distinct alias names */
 	size_t naliases;
 	int64_t articles, mentions;
-	struct att_country_count *with; /* top 10 co-occurring countries */
+	/* The 10 countries most often in its articles (counted over its
+	 * 50,000 newest articles at most). */
+	struct att_country_count *with;
 	size_t nwith;
 };
 

@@ -173,6 +173,19 @@ test_list_sorts(void **state)
 	}
 	window = 0;
 	free(s);
+	/* A required word ranks every match (a join on the full-text table). */
+	s = all_ids("russia -turchia", ATT_SORT_RELEVANCE);
+	assert_int_equal(strlen(s), strlen("4 2 1"));
+	assert_non_null(strchr(s, '4'));
+	assert_non_null(strchr(s, '2'));
+	assert_non_null(strchr(s, '1'));
+	for (window = 1; window <= 2; window++) {
+		char *t = all_ids("russia -turchia", ATT_SORT_RELEVANCE);
+		assert_string_equal(t, s);
+		free(t);
+	}
+	window = 0;
+	free(s);
 	/* Backwards from the end, and back from there, in each order. */
 	static const struct {
 		enum att_sort sort;
