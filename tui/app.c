@@ -85,7 +85,6 @@ app_query_begin(struct app *app)
 {
 	struct itimerval it = {{0, 50000}, {0, 50000}};
 
-	app->idx->cancel = 0;
 	if (app->script)
 		return;
 	query_idx = app->idx;
@@ -146,10 +145,15 @@ app_set_filter(struct app *app, const char *text, struct att_err *err)
 		return rc;
 	att_filter_free(app->filter);
 	app->filter = f;
+	/* The list reloads now (the other panes ask it for rows); the slower
+	 * panes when they are drawn, so that typing never waits for them. */
 	for (int i = 0; i < PANE_COUNT; i++) {
-		if (app->panes[i].ops->reload)
-			app->panes[i].ops->reload(app, &app->panes[i]);
-		app->panes[i].dirty = 1;
+		struct pane *p = &app->panes[i];
+		if (p->ops->reload && p->ops->eager)
+			p->ops->reload(app, p);
+		else if (p->ops->reload)
+			p->stale = 1;
+		p->dirty = 1;
 	}
 	const char *notes = att_filter_notes(f);
 	if (notes)
@@ -383,8 +387,10 @@ draw_too_small(struct app *app)
 	wnoutrefresh(stdscr);
 }
 
-void
-app_refresh(struct app *app)
+/* Draws what changed: dirty panes, the status line, the prompt; one
+ * doupdate. */
+static void
+refresh_once(struct app *app)
 {
 	if (app->too_small) {
 		draw_too_small(app);
@@ -400,7 +406,13 @@ app_refresh(struct app *app)
 		if (!p->win || !p->dirty)
 			continue;
 		werase(p->win);
-		p->ops->draw(app, p);
+		if (p->stale) {
+			wmove(p->win, 1, p->x > 0 ? 1 : 0);
+			att_draw_fit(p->win, "(computing for the new filter; a key interrupts)",
+				     p->w - (p->x > 0 ? 1 : 0), att_color_attr[COL_DIM], 0);
+		} else {
+			p->ops->draw(app, p);
+		}
 		draw_frame(app, p);
 		p->dirty = 0;
 		drawn[i] = 1;
@@ -416,6 +428,23 @@ app_refresh(struct app *app)
 	if (app->prompt_active && app->prompt_draw)
 		app->prompt_draw(app);
 	doupdate();
+}
+
+void
+app_refresh(struct app *app)
+{
+	refresh_once(app);
+	/* Then the stale panes on the screen, one query each, while no key
+	 * waits; a key press interrupts and they stay stale. */
+	for (int i = 0; i < PANE_COUNT && !app->too_small; i++) {
+		struct pane *p = &app->panes[i];
+		if (!p->win || !p->stale || (!app->script && app_input_pending(app)))
+			continue;
+		if (p->ops->reload(app, p) == 0)
+			p->stale = 0;
+		p->dirty = 1;
+		refresh_once(app);
+	}
 }
 
 /* ----------------------------------------------------------------- input */
@@ -754,8 +783,10 @@ app_run(struct att_index *idx, const char *index_path, const char *script_path,
 	pane_card_init(&app.panes[PANE_CARD]);
 	for (int i = 0; i < PANE_COUNT; i++) {
 		app.panes[i].id = (enum pane_id)i;
-		if (app.panes[i].ops->reload)
+		if (app.panes[i].ops->reload && app.panes[i].ops->eager)
 			app.panes[i].ops->reload(&app, &app.panes[i]);
+		else if (app.panes[i].ops->reload)
+			app.panes[i].stale = 1;
 	}
 	layout(&app);
 	/* Open the first article beside the list when there is room. */

@@ -41,8 +41,11 @@ struct pane_ops {
 	int (*action)(struct app *app, struct pane *p, enum att_action act);
 	/* Searches for TEXT (dir 1/-1 from the current position; 0: new). */
 	int (*search)(struct app *app, struct pane *p, const char *text, int dir);
-	/* The filter changed: reload. */
-	void (*reload)(struct app *app, struct pane *p);
+	/* The filter changed: reload. Returns 0, or ATT_CANCELLED when a key
+	 * press interrupted it (the pane then stays stale). */
+	int (*reload)(struct app *app, struct pane *p);
+	/* 1: reload at once when the filter changes; 0: when next shown. */
+	int eager;
 	/* The position for the status line ("12/4,512"), into B. */
 	void (*position)(struct app *app, struct pane *p, struct buf *b);
 	void (*destroy)(struct pane *p);
@@ -54,6 +57,7 @@ struct pane {
 	WINDOW *win;        /* NULL while not shown */
 	int y, x, h, w;     /* where it is on the screen */
 	int dirty;
+	int stale;          /* the filter changed since it was loaded */
 	void *data;
 };
 

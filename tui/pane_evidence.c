@@ -99,8 +99,8 @@ ev_clear(struct evidence_view *v)
 	v->at_end = 0;
 }
 
-/* Fetches the next page of sentences. */
-static void
+/* Fetches the next page of sentences; returns 0 or the model's code. */
+static int
 fetch(struct app *app, struct evidence_view *v)
 {
 	struct att_evidences got = {NULL, 0};
@@ -108,15 +108,16 @@ fetch(struct app *app, struct evidence_view *v)
 	const struct att_evidence *after = v->ev.n ? &v->ev.v[v->ev.n - 1] : NULL;
 
 	if (v->at_end)
-		return;
+		return 0;
 	att_err_clear(&err);
 	app_query_begin(app);
 	int rc = att_evidence_page(app->idx, app->filter, v->a, v->b, after, PAGE, &got, &err);
 	app_query_end(app);
 	if (rc != 0) {
-		app_model_error(app, &err);
-		v->at_end = 1;
-		return;
+		if (rc != ATT_CANCELLED)
+			app_model_error(app, &err);
+		v->at_end = rc != ATT_CANCELLED;
+		return rc;
 	}
 	if (got.n < PAGE)
 		v->at_end = 1;
@@ -131,6 +132,7 @@ fetch(struct app *app, struct evidence_view *v)
 		att_evidences_free(&got);
 	}
 	v->wrap_w = 0;
+	return 0;
 }
 
 static int
@@ -266,7 +268,7 @@ pane_evidence_open(struct app *app, const char *a, const char *b)
 	snprintf(v->a, sizeof v->a, "%s", a);
 	snprintf(v->b, sizeof v->b, "%s", b);
 	v->cur = v->top = 0;
-	fetch(app, v);
+	p->stale = 1; /* fetched when drawn: a key press can interrupt it */
 	app_overlay(app, PANE_EVIDENCE);
 }
 
@@ -287,7 +289,8 @@ evidence_action(struct app *app, struct pane *p, enum att_action act)
 	case ACT_HALF_DOWN: case ACT_HALF_UP: case ACT_MOVE_FIRST: case ACT_MOVE_LAST: {
 		if (act == ACT_MOVE_LAST)
 			while (!v->at_end)
-				fetch(app, v);
+				if (fetch(app, v) != 0)
+					break;
 		int64_t dummy = 0;
 		int h = (p->h - 1) / 3;
 		app_move(act, &v->cur, &dummy, (int64_t)v->nitems, h > 0 ? h : 1);
@@ -300,15 +303,15 @@ evidence_action(struct app *app, struct pane *p, enum att_action act)
 	}
 }
 
-static void
+static int
 evidence_reload(struct app *app, struct pane *p)
 {
 	struct evidence_view *v = p->data;
 	if (!v->a[0])
-		return;
+		return 0;
 	ev_clear(v);
 	v->cur = v->top = 0;
-	fetch(app, v);
+	return fetch(app, v);
 }
 
 static void

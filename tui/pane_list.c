@@ -13,7 +13,7 @@
 
 #define PAGE 100
 #define CACHE_MAX 1000
-#define COUNT_CAP 100000
+#define COUNT_CAP 10000
 
 struct list {
 	struct att_list *l;
@@ -132,7 +132,7 @@ known_count(struct list *s)
 	return s->total;
 }
 
-static void
+static int
 list_reload(struct app *app, struct pane *p)
 {
 	struct list *s = p->data;
@@ -152,15 +152,17 @@ list_reload(struct app *app, struct pane *p)
 	if (rc == 0)
 		rc = att_list_count(s->l, COUNT_CAP, &count, &capped, &err);
 	app_query_end(app);
+	p->stale = 0;
 	if (rc != 0) {
 		app_model_error(app, &err);
 		if (s->l)
 			att_list_close(s->l);
 		s->l = NULL;
-		return;
+		return rc;
 	}
 	s->total = capped ? -1 : count;
 	row_at(app, s, 0);
+	return 0;
 }
 
 int64_t
@@ -409,6 +411,7 @@ static const struct pane_ops list_ops = {
 	.action = list_action,
 	.search = list_search,
 	.reload = list_reload,
+	.eager = 1,
 	.position = list_position,
 	.destroy = list_destroy,
 };

@@ -46,7 +46,7 @@ compute_max(struct matrix_view *v)
 				v->max = cell_value(v, i, j);
 }
 
-static void
+static int
 matrix_reload(struct app *app, struct pane *p)
 {
 	struct matrix_view *v = p->data;
@@ -67,8 +67,9 @@ matrix_reload(struct app *app, struct pane *p)
 	int rc = att_matrix_get(app->idx, app->filter, top, &m, &err);
 	app_query_end(app);
 	if (rc != 0) {
-		app_model_error(app, &err);
-		return;
+		if (rc != ATT_CANCELLED)
+			app_model_error(app, &err);
+		return rc;
 	}
 	if (v->m)
 		att_matrix_free(v->m);
@@ -83,6 +84,7 @@ matrix_reload(struct app *app, struct pane *p)
 	}
 	compute_max(v);
 	p->dirty = 1;
+	return 0;
 }
 
 static int

@@ -412,6 +412,9 @@ prompt_run(struct app *app, enum prompt_kind kind, const char *label, const char
 	app->prompt_active = 1;
 	app->prompt_draw = draw;
 	for (;;) {
+		/* Show what was typed first; then query while the keyboard is
+		 * idle (a key press interrupts the query). */
+		app_refresh(app);
 		if (changed && live && !app_input_pending(app)) {
 			struct att_err err;
 			int pos = 0;
