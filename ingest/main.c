@@ -571,8 +571,19 @@ main(int argc, char **argv)
 	struct alias_arg aa = {w, rec, NULL};
 	att_writer_keys(w, key_aliases, &aa);
 
+	if (p.prog.fp) {
+		pthread_mutex_lock(&err_mu);
+		fprintf(stderr, "\r%llu articles read; writing the index...\033[K",
+			(unsigned long long)p.written);
+		fflush(stderr);
+		p.prog.shown = 1;
+		pthread_mutex_unlock(&err_mu);
+	}
 	struct att_build_stats bs;
 	code = att_writer_commit(w, &bs, &err);
+	pthread_mutex_lock(&err_mu);
+	progress_clear(&p.prog);
+	pthread_mutex_unlock(&err_mu);
 	the_writer = NULL;
 	recogniser_free(rec);
 	free(p.ring);

@@ -131,14 +131,14 @@ struct pairagg {
 };
 
 enum {
-	ST_DOC, ST_AE, ST_EVIDENCE, ST_COUNT
+	ST_DOC, ST_COUNT
 };
 
 /* The mentions, sentences and relations of an article are staged as one
  * blob of these records (native layout: the staging file never leaves
  * this process), and written out in id order at commit. */
 struct rec_head {
-	uint32_t nm, ns, nr;
+	uint32_t nm, ns, nr, na, ne;
 };
 struct rec_mention {
 	uint32_t pos, len, ent; /* ent: the staging number of the entity */
@@ -153,22 +153,24 @@ struct rec_relation {
 	uint32_t sentences;
 	char a[2], b[2];
 };
+struct rec_ae {
+	uint32_t ent, mentions;
+};
+struct rec_evidence {
+	uint32_t k;
+	char a[2], b[2];
+};
 
 static const char *const stage_sql[ST_COUNT] = {
 	"INSERT INTO stage.doc(n, seq, path, ext_id, title, date, source, lang, body, url, original,"
 	" countries, ann) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-	"INSERT INTO stage.ae(n, ent, mentions) VALUES (?1, ?2, ?3)",
-	"INSERT OR IGNORE INTO stage.evidence(a, b, n, k) VALUES (?1, ?2, ?3, ?4)",
 };
 
 static const char stage_schema[] =
 	"CREATE TABLE stage.doc(n INTEGER PRIMARY KEY, seq INTEGER, path TEXT, ext_id TEXT,"
 	" title TEXT, date TEXT, source TEXT, lang TEXT, body TEXT, url TEXT, original TEXT,"
 	" countries TEXT, ann BLOB);"
-	"CREATE TABLE stage.ae(n INTEGER, ent INTEGER, mentions INTEGER,"
-	" PRIMARY KEY(n, ent)) WITHOUT ROWID;"
-	"CREATE TABLE stage.evidence(a TEXT, b TEXT, n INTEGER, k INTEGER,"
-	" PRIMARY KEY(n, a, b, k)) WITHOUT ROWID;"
+
 	"CREATE TABLE stage.entmap(tmp INTEGER PRIMARY KEY, id INTEGER);"
 	"CREATE TABLE stage.map(id INTEGER PRIMARY KEY, n INTEGER UNIQUE);";
 
@@ -527,7 +529,7 @@ struct scratch {
 	struct country_count *cc;
 	struct art_pair *pairs;
 	size_t npairs, cappairs;
-	struct buf ms, ss, rs; /* the records of the staged blob */
+	struct buf ms, ss, rs, as, es; /* the records of the staged blob */
 	struct rec_head head;
 };
 
@@ -574,12 +576,9 @@ add_sentence_pairs(struct att_writer *w, struct scratch *sc, const struct att_se
 			}
 			p->sentences++;
 			p->tone_sum += clamp_tone(s->tone);
-			sqlite3_stmt *st = w->st[ST_EVIDENCE];
-			sqlite3_bind_text(st, 1, codes[i], 2, SQLITE_TRANSIENT);
-			sqlite3_bind_text(st, 2, codes[j], 2, SQLITE_TRANSIENT);
-			sqlite3_bind_int64(st, 3, (int64_t)w->n);
-			sqlite3_bind_int64(st, 4, k);
-			code = step(w, st, err);
+			struct rec_evidence r = {(uint32_t)k, {codes[i][0], codes[i][1]}, {codes[j][0], codes[j][1]}};
+			buf_add(&sc->es, &r, sizeof r);
+			sc->head.ne++;
 		}
 	}
 	free(codes);
@@ -592,7 +591,7 @@ add_mentions(struct att_writer *w, struct scratch *sc, const struct att_doc *doc
 	     const struct att_doc_ann *ann, struct buf *countries, struct att_err *err)
 {
 	size_t nm = 0, nents = 0, ncc = 0;
-	int code;
+	int code = 0;
 
 	sc->m = xreallocarray(NULL, ann->nmentions + 1, sizeof *sc->m);
 	for (size_t i = 0; i < ann->nmentions; i++) {
@@ -631,12 +630,9 @@ add_mentions(struct att_writer *w, struct scratch *sc, const struct att_doc *doc
 	for (size_t i = 0; i < nents; i++) {
 		struct ent *e = sc->ents[i];
 		e->articles++;
-		sqlite3_stmt *st = w->st[ST_AE];
-		sqlite3_bind_int64(st, 1, (int64_t)w->n);
-		sqlite3_bind_int64(st, 2, e->tmp);
-		sqlite3_bind_int64(st, 3, (int64_t)e->cur);
-		if ((code = step(w, st, err)) != 0)
-			goto out;
+		struct rec_ae r = {(uint32_t)e->tmp, (uint32_t)e->cur};
+		buf_add(&sc->as, &r, sizeof r);
+		sc->head.na++;
 		if (e->kind == ATT_COUNTRY && e->country) {
 			size_t x;
 			for (x = 0; x < ncc && strcmp(sc->cc[x].code, e->country) != 0; x++)
@@ -655,8 +651,6 @@ add_mentions(struct att_writer *w, struct scratch *sc, const struct att_doc *doc
 		buf_adds(countries, sc->cc[i].code);
 	}
 	buf_adds(countries, "");
-	code = 0;
-out:
 	for (size_t i = 0; i < nents; i++)
 		sc->ents[i]->cur = 0;
 	free(sc->m);
@@ -740,6 +734,8 @@ att_writer_add(struct att_writer *w, const struct att_doc *doc, const struct att
 		buf_free(&sc.ms);
 		buf_free(&sc.ss);
 		buf_free(&sc.rs);
+	buf_free(&sc.as);
+	buf_free(&sc.es);
 		return code;
 	}
 
@@ -766,6 +762,8 @@ att_writer_add(struct att_writer *w, const struct att_doc *doc, const struct att
 	buf_add(&blob, sc.ms.data, sc.ms.len);
 	buf_add(&blob, sc.ss.data, sc.ss.len);
 	buf_add(&blob, sc.rs.data, sc.rs.len);
+	buf_add(&blob, sc.as.data, sc.as.len);
+	buf_add(&blob, sc.es.data, sc.es.len);
 	sqlite3_bind_blob64(st, 13, blob.data, blob.len, SQLITE_STATIC);
 	code = step(w, st, err);
 	buf_free(&blob);
@@ -773,6 +771,8 @@ att_writer_add(struct att_writer *w, const struct att_doc *doc, const struct att
 	buf_free(&sc.ms);
 	buf_free(&sc.ss);
 	buf_free(&sc.rs);
+	buf_free(&sc.as);
+	buf_free(&sc.es);
 	return code;
 }
 
@@ -940,14 +940,6 @@ static const struct {
 	{"numbering articles",
 	 "INSERT INTO stage.map(id, n) SELECT row_number() OVER"
 	 " (ORDER BY date IS NULL, date, path, seq, n), n FROM stage.doc ORDER BY 1"},
-	{"writing article entities",
-	 "INSERT INTO main.article_entity(entity_id, article_id, mentions)"
-	 " SELECT e.id, m.id, s.mentions FROM stage.ae s JOIN stage.map m ON m.n = s.n"
-	 " JOIN stage.entmap e ON e.tmp = s.ent ORDER BY e.id, m.id"},
-	{"writing evidence",
-	 "INSERT INTO main.evidence(a, b, article_id, n)"
-	 " SELECT s.a, s.b, m.id, s.k FROM stage.evidence s JOIN stage.map m ON m.n = s.n"
-	 " ORDER BY s.a, s.b, m.id, s.k"},
 };
 
 /* Rows inserted BATCH_ROWS at a time with one multi-row INSERT: the
@@ -1073,7 +1065,7 @@ bv_text(struct bval *v, const char *t, size_t n)
 	v->t[n] = '\0';
 }
 
-enum { WB_MENTION, WB_SENTENCE, WB_RELATION, WB_COUNT };
+enum { WB_MENTION, WB_SENTENCE, WB_RELATION, WB_AE, WB_EVIDENCE, WB_COUNT };
 static const struct {
 	const char *sql;
 	int ncols;
@@ -1081,6 +1073,8 @@ static const struct {
 	{"INSERT INTO main.mention(article_id, entity_id, field, pos, len)", 5},
 	{"INSERT INTO main.sentence(article_id, n, field, pos, len, tone)", 6},
 	{"INSERT INTO main.relation(article_id, a, b, sentences, tone)", 5},
+	{"INSERT INTO main.article_entity(entity_id, article_id, mentions)", 3},
+	{"INSERT INTO main.evidence(a, b, article_id, n)", 4},
 };
 
 /* Writes one staged article as ID with the rows of its blob. */
@@ -1104,7 +1098,8 @@ write_article(struct att_writer *w, sqlite3_stmt *sel, sqlite3_stmt *ins, struct
 		return 0;
 	memcpy(&h, blob, sizeof h);
 	if (len != sizeof h + h.nm * sizeof(struct rec_mention) + h.ns * sizeof(struct rec_sentence) +
-			   h.nr * sizeof(struct rec_relation))
+			   h.nr * sizeof(struct rec_relation) + h.na * sizeof(struct rec_ae) +
+			   h.ne * sizeof(struct rec_evidence))
 		return att_err_set(err, EX_SOFTWARE, "%s: the staging file is damaged", w->target);
 	const unsigned char *p = blob + sizeof h;
 	for (uint32_t i = 0; i < h.nm; i++, p += sizeof(struct rec_mention)) {
@@ -1142,6 +1137,27 @@ write_article(struct att_writer *w, sqlite3_stmt *sel, sqlite3_stmt *ins, struct
 		bv_int(&v[3], r.sentences);
 		bv_real(&v[4], r.tone);
 		if ((code = batch_add(w, &wb[WB_RELATION], err)) != 0)
+			return code;
+	}
+	for (uint32_t i = 0; i < h.na; i++, p += sizeof(struct rec_ae)) {
+		struct rec_ae r;
+		memcpy(&r, p, sizeof r);
+		struct bval *v = batch_row(&wb[WB_AE]);
+		bv_int(&v[0], w->entv[r.ent - 1]->id);
+		bv_int(&v[1], id);
+		bv_int(&v[2], r.mentions);
+		if ((code = batch_add(w, &wb[WB_AE], err)) != 0)
+			return code;
+	}
+	for (uint32_t i = 0; i < h.ne; i++, p += sizeof(struct rec_evidence)) {
+		struct rec_evidence r;
+		memcpy(&r, p, sizeof r);
+		struct bval *v = batch_row(&wb[WB_EVIDENCE]);
+		bv_text(&v[0], r.a, 2);
+		bv_text(&v[1], r.b, 2);
+		bv_int(&v[2], id);
+		bv_int(&v[3], r.k);
+		if ((code = batch_add(w, &wb[WB_EVIDENCE], err)) != 0)
 			return code;
 	}
 	return 0;
