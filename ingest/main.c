@@ -352,9 +352,17 @@ print_summary(const char *out, const struct read_stats *rs, const struct att_bui
 			if (v)
 				buf_printf(&b, "%s%llu %s", b.len ? ", " : "", (unsigned long long)v, why[i].what);
 		}
-		fprintf(stderr, "  skipped: %llu files%s%s%s; %llu bad JSON Lines records; %llu files read as Windows-1252\n",
-			(unsigned long long)rs->skipped, b.len ? " (" : "", b.len ? b.data : "", b.len ? ")" : "",
-			(unsigned long long)rs->bad_records, (unsigned long long)rs->recoded);
+		struct buf line = BUF_INIT;
+		if (rs->skipped)
+			buf_printf(&line, "%llu files skipped (%s)", (unsigned long long)rs->skipped, b.data);
+		if (rs->bad_records)
+			buf_printf(&line, "%s%llu JSON Lines records skipped", line.len ? "; " : "",
+				   (unsigned long long)rs->bad_records);
+		if (rs->recoded)
+			buf_printf(&line, "%s%llu inputs read as Windows-1252", line.len ? "; " : "",
+				   (unsigned long long)rs->recoded);
+		fprintf(stderr, "  %s; see the warnings above\n", line.data);
+		buf_free(&line);
 		buf_free(&b);
 	}
 }

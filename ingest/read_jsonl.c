@@ -171,7 +171,8 @@ read_jsonl_fd(struct read_ctx *ctx, int fd, const char *label, const char *head,
 				b.len = 0;
 			}
 			buf_reserve(&b, 1 << 20);
-			ssize_t r = read(fd, b.data + b.len, b.cap - b.len - 1);
+			size_t room = b.cap - b.len - 1;
+			ssize_t r = read(fd, b.data + b.len, room < (1 << 20) ? room : (1 << 20));
 			if (r < 0 && errno == EINTR)
 				continue;
 			if (r < 0) {
@@ -187,10 +188,15 @@ read_jsonl_fd(struct read_ctx *ctx, int fd, const char *label, const char *head,
 		if (nl == NULL && end == start)
 			break;
 		lineno++;
-		if (skipping)
+		if (skipping) {
 			skipping = 0;
-		else
+		} else if (end - start > READ_MAX_ARTICLE) {
+			ctx->warn(ctx->arg, "%s:%llu: record larger than %zu MiB, skipped", label,
+				  (unsigned long long)lineno, READ_MAX_ARTICLE >> 20);
+			ctx->stats->bad_records++;
+		} else {
 			line(ctx, label, lineno, b.data + start, end - start, &recoded);
+		}
 		start = nl ? end + 1 : end;
 		if (nl == NULL)
 			break;
