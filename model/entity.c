@@ -14,7 +14,7 @@
 
 /* How many entities a name lookup reads when it falls back to comparing
  * folded display names one by one. */
-#define NAME_SCAN_MAX 200000
+#define NAME_SCAN_MAX 50000
 
 /* The entity card counts the countries of at most this many of the
  * entity's articles, the newest, so that it opens at once. */

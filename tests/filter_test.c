@@ -310,6 +310,37 @@ test_driver(void **state)
 	}
 }
 
+/* An index whose ids are not in date order still gets dates right. */
+static void
+test_dates_out_of_order(void **state)
+{
+	(void)state;
+	char *path = fixture_path("unordered.idx");
+	struct att_index *u = fixture_open(path, "UPDATE article SET date = '2030-01-01' WHERE id = 1");
+	struct att_filter *f;
+	struct att_list *l;
+	struct att_rows rows = {0};
+	struct att_err err;
+
+	assert_int_equal(att_filter_compile(u, "date:2030", &f, &err), 0);
+	assert_int_equal(att_list_open(u, f, ATT_SORT_NEWEST, &l, &err), 0);
+	assert_int_equal(att_list_page(l, NULL, 1, 10, &rows, &err), 0);
+	assert_int_equal(rows.n, 1);
+	assert_int_equal(rows.v[0].id, 1);
+	att_rows_free(&rows);
+	att_list_close(l);
+	att_filter_free(f);
+	assert_int_equal(att_filter_compile(u, "date:2022..2023", &f, &err), 0);
+	assert_int_equal(att_list_open(u, f, ATT_SORT_NEWEST, &l, &err), 0);
+	assert_int_equal(att_list_page(l, NULL, 1, 10, &rows, &err), 0);
+	assert_int_equal(rows.n, 4); /* 5 4 3 2 */
+	att_rows_free(&rows);
+	att_list_close(l);
+	att_filter_free(f);
+	att_index_close(u);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -320,6 +351,7 @@ main(void)
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_sql_has_no_user_text),
 		cmocka_unit_test(test_driver),
+		cmocka_unit_test(test_dates_out_of_order),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
