@@ -287,12 +287,15 @@ main(int argc, char **argv)
 	sqlite3 *db;
 	if (sqlite3_open_v2(argv[optind], &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
 		fprintf(stderr, "eval-index: %s: %s\n", argv[optind], sqlite3_errmsg(db));
+		sqlite3_close(db);
 		return EX_NOINPUT;
 	}
 	struct gold *g;
 	long ng = read_gold(argv[optind + 1], &g);
-	if (ng < 0)
+	if (ng < 0) {
+		sqlite3_close(db);
 		return EX_NOINPUT;
+	}
 
 	long tp[NKINDS] = {0}, fp[NKINDS] = {0}, req[NKINDS] = {0}, found[NKINDS] = {0};
 	int failed = 0;
