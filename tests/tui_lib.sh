@@ -122,6 +122,8 @@ tmux_start() {
 	_i=$1; shift
 	rm -f "$TEST_TMP/status" "$TEST_TMP/stty.before" "$TEST_TMP/stty.after"
 	tmx kill-server 2>/dev/null
+	_n=0
+	while tmx has-session 2>/dev/null && [ $_n -lt 50 ]; do sleep 0.1; _n=$((_n + 1)); done
 	tmx new-session -d -x 120 -y 40 \
 		"stty -a >'$TEST_TMP/stty.before'; TERM=screen-256color '$ATTACHE' $* '$_i'; echo \$? >'$TEST_TMP/status.tmp'; stty -a >'$TEST_TMP/stty.after'; mv '$TEST_TMP/status.tmp' '$TEST_TMP/status'; sleep 300"
 	tmx set-option -g remain-on-exit on >/dev/null 2>&1
@@ -151,4 +153,16 @@ wait_exit() {
 	_n=0
 	while [ $_n -lt 100 ] && [ ! -f "$TEST_TMP/status" ]; do sleep 0.1; _n=$((_n + 1)); done
 	[ -f "$TEST_TMP/status" ]
+}
+
+# attache_pid: the pid of attache running in the pane (polled, bounded).
+attache_pid() {
+	_pp=$(tmx list-panes -F '#{pane_pid}' -t 0 2>/dev/null)
+	_n=0
+	while [ $_n -lt 30 ]; do
+		_ap=$(ps -eo pid=,ppid=,comm= 2>/dev/null | awk -v p="$_pp" '$2 == p && $3 == "attache" { print $1; exit }')
+		[ -n "$_ap" ] && { echo "$_ap"; return 0; }
+		sleep 0.1; _n=$((_n + 1))
+	done
+	return 1
 }

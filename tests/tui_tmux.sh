@@ -118,8 +118,7 @@ check "the alternate screen is left" test "$(tmx display -p -t 0 '#{alternate_on
 # Signals: SIGTERM restores the terminal and exits 143; TERM=dumb is refused.
 tmux_start "$idx"
 wait_for '^\[Articles\]' >/dev/null
-pid=$(tmx list-panes -F '#{pane_pid}' -t 0)
-apid=$(ps -o pid= -o comm= --ppid "$pid" 2>/dev/null | awk '$2 == "attache" { print $1; exit }')
+apid=$(attache_pid)
 if [ -n "$apid" ]; then
 	kill -TERM "$apid"
 	check "SIGTERM: attache exits" wait_exit
@@ -128,6 +127,33 @@ if [ -n "$apid" ]; then
 else
 	skip "SIGTERM (cannot find the process)"
 fi
+# The terminal goes away (the SSH connection drops): attache exits at once.
+tmux_start "$idx"
+wait_for '^\[Articles\]' >/dev/null
+apid=$(attache_pid)
+tmx kill-server 2>/dev/null
+gone() {
+	_n=0
+	while [ $_n -lt 20 ]; do
+		case $(ps -o stat= -p "$1" 2>/dev/null) in ''|Z*) return 0 ;; esac
+		sleep 0.1; _n=$((_n + 1))
+	done
+	return 1
+}
+if [ -n "$apid" ]; then check "SIGHUP (the pty closes): attache exits within 2 seconds" gone "$apid"
+else skip "SIGHUP (cannot find the process)"; fi
+
+# LANG=C: ASCII only on the screen.
+rm -f "$TEST_TMP/status"
+tmx new-session -d -x 120 -y 40 "LANG=C LC_ALL=C TERM=screen-256color '$ATTACHE' '$idx'; echo \$? >'$TEST_TMP/status'; sleep 300"
+check "LANG=C: the browser starts" wait_for '^\[Articles\]'
+keys 3
+wait_for '^\[Relations\]' >/dev/null
+screen >"$TEST_TMP/ascii.txt"
+check "LANG=C: the screen holds ASCII only" sh -c "! LC_ALL=C grep -q '[^ -~]' '$TEST_TMP/ascii.txt'"
+keys Q
+check "LANG=C: quits with status 0" sh -c "wait_exit() { n=0; while [ \$n -lt 100 ] && [ ! -f '$TEST_TMP/status' ]; do sleep 0.1; n=\$((n+1)); done; }; wait_exit; test \"\$(cat '$TEST_TMP/status')\" = 0"
+
 tmx kill-server 2>/dev/null
 rm -f "$TEST_TMP/status"
 tmx new-session -d -x 120 -y 40 "TERM=dumb '$ATTACHE' '$idx' 2>'$TEST_TMP/dumb.err'; echo \$? >'$TEST_TMP/status'; sleep 300"
