@@ -243,7 +243,7 @@ att_entities_each(struct att_index *idx, const struct att_filter *f, int kind, s
 				"JOIN entity AS e ON e.id = ae.entity_id "
 				"WHERE (?901 IS NULL OR e.kind = ?901) "
 				"GROUP BY e.id ORDER BY na DESC, nm DESC, e.id LIMIT ?902",
-				att_filter_from(f), att_filter_sql(f));
+				att_filter_from(f), att_filter_from_where(f));
 	code = q_prepare(idx, sql, &st, err);
 	free(sql);
 	if (code != 0)

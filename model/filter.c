@@ -69,6 +69,8 @@ struct att_filter {
 	/* The ids of a term that must hold, as a subquery with column id: a
 	 * smaller set than the article table to start from. */
 	char *driver;
+	size_t drv_start, drv_end; /* where the driver's own term is in sql */
+	char *rest;          /* sql with the driver's term as 1 */
 	/* 1 when a word must hold for every match (so every match ranks). */
 	int text_required;
 };
@@ -494,9 +496,13 @@ date_after(const char *s, size_t n)
 static void
 emit_in(struct att_filter *f, const char *col, const char *rest, int distinct)
 {
+	size_t start = f->sql.len;
 	buf_printf(&f->sql, "article.id IN (SELECT %s %s)", col, rest);
-	if (f->top && f->driver == NULL)
+	if (f->top && f->driver == NULL) {
 		f->driver = xasprintf("(SELECT %s%s AS id %s)", distinct ? "DISTINCT " : "", col, rest);
+		f->drv_start = start;
+		f->drv_end = f->sql.len;
+	}
 }
 
 /* The smallest article id whose date is BOUND or later (every undated
@@ -640,10 +646,14 @@ compile_date(struct att_filter *f, struct att_index *idx, const struct node *n,
 		if (code != 0)
 			return code;
 		int pa = add_int_param(f, from), pb = add_int_param(f, to);
+		size_t start = f->sql.len;
 		buf_printf(&f->sql, "(article.id >= ?%d AND article.id < ?%d)", pa, pb);
-		if (f->top && f->driver == NULL)
+		if (f->top && f->driver == NULL) {
 			f->driver = xasprintf("(SELECT id FROM article WHERE id >= ?%d AND id < ?%d)",
 					      pa, pb);
+			f->drv_start = start;
+			f->drv_end = f->sql.len;
+		}
 		return 0;
 	}
 	f->idonly = 0;
@@ -942,6 +952,9 @@ att_filter_compile(struct att_index *idx, const char *text, struct att_filter **
 		goto done;
 	if (rank.len)
 		f->rank = buf_steal(&rank);
+	if (f->driver)
+		f->rest = xasprintf("%.*s1%s", (int)f->drv_start, f->sql.data,
+				    f->sql.data + f->drv_end);
 	*out = f;
 done:
 	buf_free(&rank);
@@ -963,6 +976,7 @@ att_filter_free(struct att_filter *f)
 	buf_free(&f->notes);
 	free(f->rank);
 	free(f->driver);
+	free(f->rest);
 	free(f->text);
 	free(f);
 }
@@ -1015,6 +1029,14 @@ att_filter_from(const struct att_filter *f)
 	if (f && !f->empty && f->idonly && f->driver)
 		return f->driver;
 	return "article";
+}
+
+const char *
+att_filter_from_where(const struct att_filter *f)
+{
+	if (f && !f->empty && f->idonly && f->driver && f->rest)
+		return f->rest;
+	return att_filter_sql(f);
 }
 
 const char *

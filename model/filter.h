@@ -47,6 +47,9 @@ int att_filter_nparams(const struct att_filter *f);
  * article.id, a smaller set of ids (with column id) that every match is
  * in, so that the article table need not be read. */
 const char *att_filter_from(const struct att_filter *f);
+/* The condition to use with att_filter_from(): the filter's, without
+ * the term that the set of ids already ensures. */
+const char *att_filter_from_where(const struct att_filter *f);
 /* 1 when every match contains one of the ranking words (a word that
  * must hold, not under OR or a negation). */
 int att_filter_text_required(const struct att_filter *f);

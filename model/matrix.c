@@ -257,7 +257,7 @@ matrix_filtered(struct att_index *idx, const struct att_filter *f, size_t top,
 		"UNION ALL "
 		"SELECT 1, r.a, r.b, r.sentences, r.tone FROM f "
 		"JOIN relation AS r ON r.article_id = f.id",
-		att_filter_from(f), att_filter_sql(f));
+		att_filter_from(f), att_filter_from_where(f));
 	code = prepare_filtered(idx, f, sql, &st, err);
 	free(sql);
 	if (code != 0)

@@ -423,7 +423,7 @@ att_list_count(struct att_list *l, int64_t cap, int64_t *count, int *capped, str
 	if (l->count == NULL) {
 		char *sql = xasprintf("SELECT count(*) FROM (SELECT 1 FROM %s AS article WHERE (%s) "
 				      "LIMIT ?901)",
-				      att_filter_from(l->f), att_filter_sql(l->f));
+				      att_filter_from(l->f), att_filter_from_where(l->f));
 		code = q_prepare(l->idx, sql, &l->count, err);
 		free(sql);
 		if (code != 0)

@@ -303,6 +303,11 @@ test_driver(void **state)
 		struct att_err err;
 		assert_int_equal(att_filter_compile(idx, cases[k].text, &f, &err), 0);
 		int is_article = strcmp(att_filter_from(f), "article") == 0;
+		/* The set of ids stands for its own term. */
+		if (!is_article && strchr(cases[k].text, ' ') == NULL)
+			assert_string_equal(att_filter_from_where(f), "1");
+		if (is_article)
+			assert_string_equal(att_filter_from_where(f), att_filter_sql(f));
 		if (is_article != cases[k].from_article)
 			fail_msg("'%s': from %s", cases[k].text, att_filter_from(f));
 		att_filter_free(f);
