@@ -461,7 +461,7 @@ app_input_pending(struct app *app)
 	if (r == ERR)
 		return 0;
 	if (r == KEY_CODE_YES)
-		unget_wch(0), ungetch((int)wch); /* function keys go back as codes */
+		ungetch((int)wch); /* function keys go back as codes */
 	else
 		unget_wch((wchar_t)wch);
 	return 1;
