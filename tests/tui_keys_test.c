@@ -104,6 +104,36 @@ test_width(void **state)
 	assert_int_equal(att_color_by_name("nope"), -1);
 }
 
+/* Wrapping: no line wider than asked, paragraphs kept, a word longer than
+ * the line cut at a character boundary, wide characters counted twice. */
+static void
+test_wrap(void **state)
+{
+	(void)state;
+	const char *text = "Russia and Belarus signed an agreement.\n\nA second paragraph "
+			   "with a verylongwordthatdoesnotfitanywhere and \xe4\xb8\xad\xe6\x96\x87"
+			   "\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87 wide ones.";
+	struct att_wline *wl;
+	size_t n = att_wrap(text, strlen(text), 12, &wl);
+	int empty = 0;
+	assert_true(n > 5);
+	for (size_t i = 0; i < n; i++) {
+		assert_true(att_text_width(text + wl[i].start, wl[i].end - wl[i].start) <= 12);
+		if (wl[i].start == wl[i].end)
+			empty++;
+		/* every line starts on a character boundary */
+		assert_true(((unsigned char)text[wl[i].start] & 0xc0) != 0x80);
+	}
+	assert_int_equal(empty, 1); /* the blank line between the paragraphs */
+	assert_int_equal(strncmp(text + wl[0].start, "Russia and", 10), 0);
+	free(wl);
+	/* A width of one column still makes progress on wide characters. */
+	const char *wide = "\xe4\xb8\xad\xe6\x96\x87";
+	n = att_wrap(wide, strlen(wide), 1, &wl);
+	assert_int_equal(n, 2);
+	free(wl);
+}
+
 int
 main(void)
 {
@@ -112,6 +142,7 @@ main(void)
 		cmocka_unit_test(test_no_conflicts),
 		cmocka_unit_test(test_names_round_trip),
 		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_wrap),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	return cmocka_run_group_tests_name("tui_keys", tests, NULL, NULL);
