@@ -70,6 +70,7 @@ struct att_filter {
 	 * smaller set than the article table to start from. */
 	char *driver;
 	size_t drv_start, drv_end; /* where the driver's own term is in sql */
+	int drv_distinct;    /* its ids need DISTINCT (so they come unordered) */
 	char *rest;          /* sql with the driver's term as 1 */
 	/* 1 when a word must hold for every match (so every match ranks). */
 	int text_required;
@@ -500,6 +501,7 @@ emit_in(struct att_filter *f, const char *col, const char *rest, int distinct)
 	buf_printf(&f->sql, "article.id IN (SELECT %s %s)", col, rest);
 	if (f->top && f->driver == NULL) {
 		f->driver = xasprintf("(SELECT %s%s AS id %s)", distinct ? "DISTINCT " : "", col, rest);
+		f->drv_distinct = distinct;
 		f->drv_start = start;
 		f->drv_end = f->sql.len;
 	}
@@ -1037,6 +1039,18 @@ att_filter_from_where(const struct att_filter *f)
 	if (f && !f->empty && f->idonly && f->driver && f->rest)
 		return f->rest;
 	return att_filter_sql(f);
+}
+
+const char *
+att_filter_ordered_driver(const struct att_filter *f)
+{
+	return f && !f->empty && f->driver && f->rest && !f->drv_distinct ? f->driver : NULL;
+}
+
+const char *
+att_filter_rest(const struct att_filter *f)
+{
+	return f && f->rest ? f->rest : att_filter_sql(f);
 }
 
 const char *

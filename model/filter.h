@@ -50,6 +50,12 @@ const char *att_filter_from(const struct att_filter *f);
 /* The condition to use with att_filter_from(): the filter's, without
  * the term that the set of ids already ensures. */
 const char *att_filter_from_where(const struct att_filter *f);
+/* The driver when its ids can be read in id order (one entity, one pair,
+ * a word, a date range), else NULL; with att_filter_rest(), the
+ * condition without the driver's term, it lists the newest matches
+ * without building the whole set first. */
+const char *att_filter_ordered_driver(const struct att_filter *f);
+const char *att_filter_rest(const struct att_filter *f);
 /* 1 when every match contains one of the ranking words (a word that
  * must hold, not under OR or a negation). */
 int att_filter_text_required(const struct att_filter *f);

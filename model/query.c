@@ -207,6 +207,16 @@ list_sql(const struct att_filter *f, enum att_sort sort, int dir)
 	const char *asc = dir > 0 ? "ASC" : "DESC";
 	const char *desc = dir > 0 ? "DESC" : "ASC";
 
+	const char *drv = att_filter_ordered_driver(f);
+	if (drv && (sort == ATT_SORT_NEWEST || sort == ATT_SORT_OLDEST)) {
+		/* Read the driver's ids in order, lazily: the first page
+		 * costs a page, not the whole set of matches. */
+		int down = (sort == ATT_SORT_NEWEST) == (dir > 0);
+		return xasprintf("SELECT %s, 0 FROM %s AS d JOIN article ON article.id = d.id "
+				 "WHERE (%s) AND d.id %s ?901 ORDER BY d.id %s LIMIT ?903",
+				 cols, drv, att_filter_rest(f), down ? "<" : ">",
+				 down ? "DESC" : "ASC");
+	}
 	switch (sort) {
 	case ATT_SORT_NEWEST:
 		return xasprintf("SELECT %s, 0 FROM article WHERE (%s) AND article.id %s ?901 "

@@ -186,6 +186,33 @@ test_list_sorts(void **state)
 	}
 	window = 0;
 	free(s);
+	/* Filters read in id order from their driver, both ways. */
+	s = all_ids("country:RU", ATT_SORT_OLDEST);
+	assert_string_equal(s, "1 2 3 4");
+	free(s);
+	s = all_ids("russia -country:BY", ATT_SORT_OLDEST);
+	assert_string_equal(s, "2 3");
+	free(s);
+	s = all_ids("date:2022.. lang:it", ATT_SORT_OLDEST);
+	assert_string_equal(s, "2 3");
+	free(s);
+	{
+		struct att_filter *f = compile("country:RU");
+		struct att_list *l;
+		struct att_err err;
+		struct att_rows rows = {0}, more = {0};
+		assert_int_equal(att_list_open(idx, f, ATT_SORT_NEWEST, &l, &err), 0);
+		s = page_ids(l, NULL, -1, 2, &rows);
+		assert_string_equal(s, "2 1");
+		free(s);
+		s = page_ids(l, &rows.v[0], -1, 5, &more);
+		assert_string_equal(s, "4 3");
+		free(s);
+		att_rows_free(&rows);
+		att_rows_free(&more);
+		att_list_close(l);
+		att_filter_free(f);
+	}
 	/* Backwards from the end, and back from there, in each order. */
 	static const struct {
 		enum att_sort sort;
