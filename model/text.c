@@ -233,12 +233,18 @@ att_sanitize(struct buf *out, const char *str, size_t n, unsigned flags)
 		size_t k = att_utf8_seq(s + i, n - i, &c);
 
 		if (k == 0) {
-			/* Raw C1 bytes 0x9B etc. start sequences on some terminals. */
-			if (s[i] == 0x9b || s[i] == 0x9d || s[i] == 0x90 || s[i] == 0x9e ||
-			    s[i] == 0x9f || s[i] == 0x98) {
+			/* A raw 0x9B is CSI on some terminals: drop its parameters.
+			 * Other raw C1 bytes only get a placeholder: a string
+			 * introducer would swallow up to 4 KiB of the text, and such
+			 * bytes are mostly the tails of broken UTF-8 sequences. */
+			if (s[i] == 0x9b) {
 				size_t e = escape_len(s + i, n - i, s[i], 1);
 				placeholder(out, 0x1b, flags);
 				i += e;
+			} else if (s[i] == 0x9d || s[i] == 0x90 || s[i] == 0x9e || s[i] == 0x9f ||
+				   s[i] == 0x98) {
+				placeholder(out, 0x1b, flags);
+				i++;
 			} else {
 				placeholder(out, 0xfffd, flags);
 				i++;
