@@ -271,7 +271,8 @@ gaz_load_entities(struct gazetteer *g, const char *path, struct att_err *err)
 					}
 					add_alias(e, a);
 				}
-				s = bar + 1;
+				if (bar)
+					s = bar + 1; /* not NULL + 1: undefined */
 			} while (bar);
 			if (code)
 				break;
