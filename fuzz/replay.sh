@@ -4,6 +4,9 @@
 # there as a regression test), under the normal compiler and, in the
 # sanitizer build, under ASan and UBSan.
 . "${top_srcdir:-.}/tests/lib.sh"
+# The ingest harness loads the gazetteers and lexicons of the source tree.
+ATTACHE_DATADIR=$top_srcdir/data
+export ATTACHE_DATADIR
 
 n=0
 for bin in "$top_builddir"/fuzz/*_replay; do
