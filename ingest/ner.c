@@ -1115,7 +1115,8 @@ build_ann(const struct recogniser *r, struct field *fields, size_t nf, struct at
 			size_t k0 = k;
 			while (k < f->tl.n && f->sent[k] == si)
 				k++;
-			s->tone = tone_score(&r->tone, t + k0, k - k0);
+			/* T is NULL when the field has no token: no NULL + 0. */
+			s->tone = tone_score(&r->tone, t ? t + k0 : NULL, k - k0);
 			s->countries = NULL;
 			s->ncountries = 0;
 			size_t cap = 0;
