@@ -356,7 +356,7 @@ test_dump_round_trip(void **state)
 	/* And the dump changed what the file changed. */
 	assert_string_equal(att_config_str(&cfg, ATT_OPT_THEME), "dark");
 	assert_string_equal(att_config_str(&cfg, ATT_OPT_INDEX), "~/x#y.idx");
-	assert_string_equal(att_config_str(&cfg, ATT_OPT_LIST_COLUMNS), "title, date");
+	assert_string_equal(att_config_str(&cfg, ATT_OPT_LIST_COLUMNS), "date, title");
 	assert_non_null(strstr(d2, "list.sort =\n"));
 	att_config_bind_keys(&cfg);
 	assert_int_equal(att_keymap_lookup(SCOPE_GLOBAL, 'j'), att_action_by_name("move-up"));

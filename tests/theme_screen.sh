@@ -87,5 +87,12 @@ iso=$("$ATTACHE" --list "$idx" | head -n 1 | cut -f2)
 d=$(echo "$iso" | sed -n 's/^\([0-9]*\)-\([0-9]*\)-\([0-9]*\).*/\3\/\2\/\1/p')
 check "the list shows dates in date-format ($d)" grep -q "^$d " "$TEST_TMP/dates.txt"
 check "the article header shows the date in date-format" grep -q "Date $d" "$TEST_TMP/dates.txt"
+
+# list.columns: the title alone.
+printf '[list]\ncolumns = title\n' >"$XDG_CONFIG_HOME/attache/config"
+printf ':resize 120x30\n:dump %s\n' "$TEST_TMP/cols.txt" | tui_script cols "$idx"
+title=$("$ATTACHE" --list "$idx" | head -n 1 | cut -f5 | cut -c1-12)
+check "list.columns = title: rows start with the title" sh -c "sed -n 2p '$TEST_TMP/cols.txt' | grep -qF -- '$title'"
+check "list.columns = title: no date in the list" sh -c "! sed -n 2p '$TEST_TMP/cols.txt' | cut -c1-20 | grep -qE '[0-9]{4}-[0-9]{2}'"
 rm -f "$XDG_CONFIG_HOME/attache/config"
 done_testing

@@ -137,15 +137,17 @@ parse_option(enum att_opt id, const char *value, char **canon, long *num, struct
 				buf_free(&b);
 				return -1;
 			}
-			if (seen & (1L << i))
-				continue;
 			seen |= 1L << i;
-			const char *p = o->choices;
-			for (int k = 0; k < i; k++)
-				p += strcspn(p, "|") + 1;
-			buf_printf(&b, "%s%.*s", b.len ? ", " : "", (int)strcspn(p, "|"), p);
 		}
 		free(copy);
+		/* The canonical form lists them in the table's order. */
+		int i = 0;
+		for (const char *p = o->choices; *p; i++) {
+			size_t len = strcspn(p, "|");
+			if (seen & (1L << i))
+				buf_printf(&b, "%s%.*s", b.len ? ", " : "", (int)len, p);
+			p += len + (p[len] == '|');
+		}
 		if (seen == 0) {
 			buf_free(&b);
 			return att_err_set(err, EX_CONFIG, "no column given (choose among %s)", o->choices), -1;

@@ -53,7 +53,7 @@ enum att_opt_type {
 	  "Draw lines, shades and placeholders in ASCII: on always; auto (and off) when the locale is not UTF-8, which cannot show Unicode") \
 	X(LIST_COLUMNS, "list", "columns", ATT_OPT_LIST, "date, source, countries, title", 0, 0, \
 	  "date|source|countries|title", \
-	  "Columns of the article list, in order") \
+	  "Columns of the article list besides the title, which is always last; narrow panes drop the source, then the countries") \
 	X(LIST_SORT, "list", "sort", ATT_OPT_CHOICE, "date", 0, 0, "date|title|relevance", \
 	  "Order of the article list at start (relevance: to the text filter)") \
 	X(MATRIX_COUNTRIES, "matrix", "countries", ATT_OPT_INT, "80", 2, 250, NULL, \

@@ -196,14 +196,18 @@ draw_row(struct pane *p, int y, int x, int w, const struct att_row *r, int selec
 	int col = 0;
 
 	wmove(p->win, y, x);
+	/* list.columns of the config (tui/conf.h): bits date 1, source 2,
+	 * countries 4 (the title is always there). */
+	long cols = att_config_active ? att_config_num(att_config_active, ATT_OPT_LIST_COLUMNS) : 15;
 	/* Narrow panes drop the source, then the countries. */
-	int show_source = w >= 60, show_countries = w >= 40;
+	int show_source = w >= 60 && (cols & 2), show_countries = w >= 40 && (cols & 4);
 	int cw = show_countries ? (w >= 90 ? 12 : 9) : 0;
 	int sw = show_source ? (w >= 100 ? 16 : 11) : 0;
 
-	col += att_draw_fit(p->win, date, dw < w ? dw : w, sel ? sel : att_color_attr[COL_LIST_DATE], 1);
-	if (col + 1 < w) {
-		col += att_draw_fit(p->win, " ", 1, sel, 0);
+	if (cols & 1) {
+		col += att_draw_fit(p->win, date, dw < w ? dw : w, sel ? sel : att_color_attr[COL_LIST_DATE], 1);
+		if (col + 1 < w)
+			col += att_draw_fit(p->win, " ", 1, sel, 0);
 	}
 	if (show_source && col + sw + 1 < w) {
 		col += att_draw_fit(p->win, source, sw, sel ? sel : att_color_attr[COL_LIST_SOURCE], 1);
