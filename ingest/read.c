@@ -42,6 +42,11 @@ utf8_scrub(const char *s, size_t n, size_t *outlen)
 	const unsigned char *p = (const unsigned char *)s;
 	uint32_t cp;
 
+	if (att_utf8_valid(s, n)) {
+		if (outlen)
+			*outlen = n;
+		return xstrndup(s, n);
+	}
 	buf_reserve(&b, n);
 	while (n) {
 		size_t k = att_utf8_seq(p, n, &cp);

@@ -55,8 +55,19 @@ add_line(struct lines *ls, const char *s, size_t n)
 	size_t start = ls->text.len;
 	size_t i = 0;
 
+	buf_reserve(&ls->text, n + 1);
 	while (i < n) {
-		size_t run = 0, nb = 0, j = i;
+		/* Copy up to the next blank or NBSP lead byte in one go. */
+		size_t j = i;
+		while (j < n && !is_space((unsigned char)s[j]) && (unsigned char)s[j] != 0xc2 &&
+		       (unsigned char)s[j] != 0xe2)
+			j++;
+		if (j > i) {
+			buf_add(&ls->text, s + i, j - i);
+			i = j;
+			continue;
+		}
+		size_t run = 0, nb = 0;
 		for (;;) {
 			size_t k;
 			if (j < n && is_space((unsigned char)s[j])) {
@@ -71,7 +82,7 @@ add_line(struct lines *ls, const char *s, size_t n)
 			}
 		}
 		if (run == 0) {
-			buf_addc(&ls->text, s[i]);
+			buf_addc(&ls->text, s[i]); /* 0xc2 or 0xe2 starting something else */
 			i++;
 		} else if (nb > 0 && run > 1) {
 			buf_addc(&ls->text, ' ');
