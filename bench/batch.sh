@@ -28,8 +28,8 @@ matrix() {
 		echo "SELECT country, name, articles FROM entity WHERE kind = 'country' AND country IS NOT NULL ORDER BY articles DESC, country;"
 		echo "SELECT a, b, articles, sentences, tone * sentences FROM pair;"
 	else
-		echo "WITH f(id) AS MATERIALIZED (SELECT article.id FROM article WHERE $1) SELECT e.country, e.name, count(*) AS n FROM f JOIN article_entity AS ae ON ae.article_id = f.id JOIN entity AS e ON e.id = ae.entity_id WHERE e.kind = 'country' AND e.country IS NOT NULL GROUP BY e.id ORDER BY n DESC, e.country;"
-		echo "WITH f(id) AS MATERIALIZED (SELECT article.id FROM article WHERE $1) SELECT r.a, r.b, count(*), sum(r.sentences), sum(r.tone * r.sentences) FROM f JOIN relation AS r ON r.article_id = f.id GROUP BY r.a, r.b;"
+		echo "SELECT id, country FROM entity WHERE kind = 'country';"
+		echo "WITH f(id) AS MATERIALIZED ($1) SELECT 0, ae.entity_id, NULL, 0, 0 FROM f JOIN article_entity AS ae ON ae.article_id = f.id UNION ALL SELECT 1, r.a, r.b, r.sentences, r.tone FROM f JOIN relation AS r ON r.article_id = f.id;"
 	fi
 }
 
@@ -51,7 +51,7 @@ row() {
 echo "== batch modes vs floor, $n articles: $idx (10% word '$word', country $code)"
 printf '%-30s %8s %8s %8s %8s %9s %6s %6s\n' "" "lines" "floor s" "cpu s" "attache" "cpu s" "ratio" "cpu r."
 row "--matrix (whole corpus)" "$(matrix)" --matrix
-row "--matrix $word (10%)" "$(matrix "$f_word")" --matrix "$word"
+row "--matrix $word (10%)" "$(matrix "SELECT rowid FROM article_fts WHERE article_fts MATCH '\"$word\"'")" --matrix "$word"
 row "--list $word (10%)" "$(list "$f_word")" --list "$word"
 row "--list country:$code" "$(list "$f_country")" --list "country:$code"
 rm -f "$BENCH_WORK/batch-floor.out" "$BENCH_WORK/batch-attache.out"
