@@ -1,12 +1,13 @@
 /* write.c: building an index, the writer side of model/write.h.
  *
  * A build goes into TARGET.tmp-PID beside the target, under the lock
- * TARGET.lock. Articles, mentions and the other per-article rows are first
- * staged, with staging numbers, in a second file (TARGET.tmp-PID-stage)
- * attached to the first; entity and pair aggregates stay in memory. At
- * commit the articles are numbered in date order and copied, in id order,
- * into the real tables, the staging file is dropped, the full-text index
- * is built, and the file is synced and renamed over the target. Every step
+ * TARGET.lock. Each article is staged as one row of a second file
+ * (TARGET.tmp-PID-stage, attached to the first): its fields, and its
+ * mentions, sentences, relations, entity counts and evidence packed in a
+ * blob. Entity and pair aggregates stay in memory. At commit the articles
+ * are numbered in date order and written in id order with all their rows
+ * (batched INSERTs), the staging file is dropped, the full-text index is
+ * built, and the file is synced and renamed over the target. Every step
  * is linear or n log n in the number of rows. */
 #include "config.h"
 
@@ -171,7 +172,6 @@ static const char stage_schema[] =
 	" title TEXT, date TEXT, source TEXT, lang TEXT, body TEXT, url TEXT, original TEXT,"
 	" countries TEXT, ann BLOB);"
 
-	"CREATE TABLE stage.entmap(tmp INTEGER PRIMARY KEY, id INTEGER);"
 	"CREATE TABLE stage.map(id INTEGER PRIMARY KEY, n INTEGER UNIQUE);";
 
 struct att_writer {
@@ -827,13 +827,13 @@ run(struct att_writer *w, sqlite3_stmt **st, const char *sql, const char *what, 
 	return 0;
 }
 
-/* Writes the entity and alias tables, sorted, and the map of staging ids. */
+/* Writes the entity and alias tables, sorted; sets each entity's id. */
 static int
 write_entities(struct att_writer *w, struct att_build_stats *stats, struct att_err *err)
 {
 	struct ent **v = xreallocarray(NULL, w->nent + 1, sizeof *v);
 	size_t n = 0;
-	sqlite3_stmt *ins = NULL, *map = NULL, *al = NULL;
+	sqlite3_stmt *ins = NULL, *al = NULL;
 	int code = 0, rc;
 
 	for (size_t i = 0; i < w->nent; i++)
@@ -842,8 +842,6 @@ write_entities(struct att_writer *w, struct att_build_stats *stats, struct att_e
 	qsort(v, n, sizeof *v, cmp_ent);
 	if ((rc = sqlite3_prepare_v2(w->db, "INSERT INTO main.entity(id, kind, name, country, articles, mentions)"
 				     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &ins, NULL)) != SQLITE_OK ||
-	    (rc = sqlite3_prepare_v2(w->db, "INSERT INTO stage.entmap(tmp, id) VALUES (?1, ?2)", -1, &map,
-				     NULL)) != SQLITE_OK ||
 	    (rc = sqlite3_prepare_v2(w->db, "INSERT OR IGNORE INTO main.alias(key, entity_id, name)"
 				     " VALUES (?1, ?2, ?3)", -1, &al, NULL)) != SQLITE_OK) {
 		code = db_failure(w, rc, "writing entities", err);
@@ -860,10 +858,6 @@ write_entities(struct att_writer *w, struct att_build_stats *stats, struct att_e
 		sqlite3_bind_int64(ins, 5, (int64_t)e->articles);
 		sqlite3_bind_int64(ins, 6, (int64_t)e->mentions);
 		if ((code = step(w, ins, err)) != 0)
-			break;
-		sqlite3_bind_int64(map, 1, e->tmp);
-		sqlite3_bind_int64(map, 2, e->id);
-		if ((code = step(w, map, err)) != 0)
 			break;
 		alias_add(e, e->name, strlen(e->name));
 		/* Sorted, so that the table is written in the same order every time. */
@@ -888,7 +882,6 @@ write_entities(struct att_writer *w, struct att_build_stats *stats, struct att_e
 	}
 out:
 	sqlite3_finalize(ins);
-	sqlite3_finalize(map);
 	sqlite3_finalize(al);
 	free(v);
 	return code;
