@@ -1,6 +1,6 @@
 # tests for ingest (fragment of tests/local.mk)
 TESTS += tests/ingest_seeds.sh tests/ingest_inputs.sh tests/ingest_faults.sh
-EXTRA_DIST += tests/ingest_seeds.sh tests/ingest_inputs.sh tests/ingest_faults.sh tests/ingest_gen.py
+EXTRA_DIST += tests/ingest_seeds.sh tests/ingest_inputs.sh tests/ingest_faults.sh tests/ingest_gen.py tests/ingest_bench.sh
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/ingest_read_test tests/ingest_write_test
