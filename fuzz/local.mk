@@ -17,7 +17,7 @@ FUZZ_INGEST = ingest/read.c ingest/read_text.c ingest/read_jsonl.c ingest/lang.c
 	ingest/progress.c $(INGEST_NER_SOURCES)
 
 check_PROGRAMS += fuzz/sanitize_replay fuzz/fold_replay fuzz/index_replay fuzz/filter_replay \
-	fuzz/ingest_replay fuzz/index_seed fuzz/config_replay
+	fuzz/ingest_replay fuzz/index_seed fuzz/config_replay fuzz/wrap_replay
 fuzz_sanitize_replay_SOURCES = fuzz/sanitize_fuzz.c $(FUZZ_COMMON)
 fuzz_sanitize_replay_CFLAGS = $(FUZZ_TEST_CFLAGS)
 fuzz_sanitize_replay_LDADD = $(MODEL_LIBS)
@@ -43,9 +43,14 @@ fuzz_config_replay_SOURCES = fuzz/config_fuzz.c tui/conf.c tui/conf_ini.c tui/th
 fuzz_config_replay_CFLAGS = $(FUZZ_TEST_CFLAGS) $(CURSES_CFLAGS)
 fuzz_config_replay_LDADD = $(MODEL_LIBS) $(CURSES_LIBS) $(INIPARSER_LIBS)
 
+# The line wrapper of the article pane (tui/draw.c; owned by tui).
+fuzz_wrap_replay_SOURCES = fuzz/wrap_fuzz.c tui/draw.c tui/theme_color.c $(FUZZ_COMMON)
+fuzz_wrap_replay_CFLAGS = $(FUZZ_TEST_CFLAGS) $(CURSES_CFLAGS)
+fuzz_wrap_replay_LDADD = $(MODEL_LIBS) $(CURSES_LIBS)
+
 TESTS += fuzz/replay.sh
 EXTRA_DIST += fuzz/run fuzz/replay.sh fuzz/corpus fuzz/sanitize.dict fuzz/fold.dict \
-	fuzz/index.dict fuzz/filter.dict fuzz/ingest.dict
+	fuzz/index.dict fuzz/filter.dict fuzz/ingest.dict fuzz/wrap.dict
 
 # Builds the harnesses with clang and runs them (see fuzz/run --help).
 fuzz:
