@@ -542,7 +542,8 @@ first_id_from(struct att_index *idx, const char *bound, int64_t *out, struct att
 	/* The smallest x with "the first article at or after x is late
 	 * enough" (true past the last article). */
 	while (lo < hi) {
-		int64_t mid = lo + (hi - lo) / 2;
+		/* hi - lo may not fit an int64 (ids at both ends of the range). */
+		int64_t mid = (int64_t)((uint64_t)lo + ((uint64_t)hi - (uint64_t)lo) / 2);
 		sqlite3_reset(probe);
 		sqlite3_bind_int64(probe, 1, mid);
 		rc = sqlite3_step(probe);
@@ -590,8 +591,12 @@ dates_in_id_order(struct att_index *idx)
 			       "FROM article WHERE id >= ?1 ORDER BY id LIMIT 1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return 0;
+	/* In unsigned integers: ids may span the whole int64 range, where the
+	 * difference overflows and a double does not convert back. */
+	uint64_t range = hi > lo ? (uint64_t)hi - (uint64_t)lo : 0;
 	for (int k = 0; k <= 64 && ordered; k++) {
-		int64_t at = lo + (int64_t)(((double)hi - (double)lo) * k / 64.0);
+		uint64_t off = range / 64 * (uint64_t)k + range % 64 * (uint64_t)k / 64;
+		int64_t at = (int64_t)((uint64_t)lo + off);
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, at);
 		if (sqlite3_step(st) != SQLITE_ROW)
