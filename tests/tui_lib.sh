@@ -115,7 +115,8 @@ tmux_setup() {
 	trap 'tmx kill-server 2>/dev/null; rm -rf "$TEST_TMP" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"' EXIT
 }
 
-# tmux_start INDEX [ARGS]: starts attache in a 120x40 pane; the shell
+# tmux_start INDEX [ARGS]: starts attache in a 120x40 pane ($TUI_ENV, if
+# set, is put before the command as environment assignments); the shell
 # around it records the terminal settings before and after, and the exit
 # status, in $TEST_TMP.
 tmux_start() {
@@ -125,7 +126,7 @@ tmux_start() {
 	_n=0
 	while tmx has-session 2>/dev/null && [ $_n -lt 50 ]; do sleep 0.1; _n=$((_n + 1)); done
 	tmx new-session -d -x 120 -y 40 \
-		"stty -a >'$TEST_TMP/stty.before'; TERM=screen-256color '$ATTACHE' $* '$_i'; echo \$? >'$TEST_TMP/status.tmp'; stty -a >'$TEST_TMP/stty.after'; mv '$TEST_TMP/status.tmp' '$TEST_TMP/status'; sleep 300"
+		"stty -a >'$TEST_TMP/stty.before'; $TUI_ENV TERM=screen-256color '$ATTACHE' $* '$_i'; echo \$? >'$TEST_TMP/status.tmp'; stty -a >'$TEST_TMP/stty.after'; mv '$TEST_TMP/status.tmp' '$TEST_TMP/status'; sleep 300"
 	tmx set-option -g remain-on-exit on >/dev/null 2>&1
 }
 
