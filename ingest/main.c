@@ -34,14 +34,13 @@
 #define MAX_THREADS 8
 
 static volatile sig_atomic_t got_signal;
-static struct att_writer *volatile the_writer;
 
+/* Only sets the flag: the main loop checks it between articles, and the
+ * writer's progress handler while a statement runs. */
 static void
 on_signal(int sig)
 {
 	got_signal = sig;
-	if (the_writer)
-		att_writer_interrupt(the_writer);
 }
 
 static void
@@ -460,7 +459,7 @@ main(int argc, char **argv)
 		free(gaz);
 		return code;
 	}
-	the_writer = w;
+	att_writer_cancel_flag(w, &got_signal);
 
 	char *datadir = find_datadir(datadir_opt);
 	char *g1 = xasprintf("%s/gazetteer", datadir), *g2 = xasprintf("%s/data/gazetteer", datadir);
@@ -535,7 +534,6 @@ main(int argc, char **argv)
 		pthread_cond_broadcast(&p.cv);
 		pthread_mutex_unlock(&p.mu);
 		att_writer_abort(w);
-		the_writer = NULL;
 		pthread_mutex_lock(&err_mu);
 		progress_clear(&p.prog);
 		err_prog = NULL;
@@ -592,7 +590,6 @@ main(int argc, char **argv)
 	pthread_mutex_lock(&err_mu);
 	progress_clear(&p.prog);
 	pthread_mutex_unlock(&err_mu);
-	the_writer = NULL;
 	recogniser_free(rec);
 	free(p.ring);
 	free(gaz);

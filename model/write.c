@@ -1271,11 +1271,18 @@ fail:
 	return code;
 }
 
-void
-att_writer_interrupt(struct att_writer *w)
+/* The progress handler: stops the running statement once the flag is set. */
+static int
+cancelled(void *arg)
 {
-	if (w && w->db)
-		sqlite3_interrupt(w->db);
+	volatile sig_atomic_t *flag = arg;
+	return *flag != 0;
+}
+
+void
+att_writer_cancel_flag(struct att_writer *w, volatile sig_atomic_t *flag)
+{
+	sqlite3_progress_handler(w->db, 10000, flag ? cancelled : NULL, (void *)flag);
 }
 
 void

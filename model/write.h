@@ -7,6 +7,7 @@
 #ifndef ATTACHE_WRITE_H
 #define ATTACHE_WRITE_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -92,9 +93,10 @@ struct att_build_stats {
 /* Renumbers articles in date order, computes the aggregates and the
  * full-text index, and renames the file into place. */
 int att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct att_err *err);
-/* Asks a running statement of the build to stop, for instance from a
- * signal handler; the call in progress then fails and the caller aborts. */
-void att_writer_interrupt(struct att_writer *w);
+/* Makes the build watch *FLAG (set by a signal handler, say): once it is
+ * nonzero, the writer call in progress fails (EX_TEMPFAIL) and the caller
+ * aborts. The handler never touches the writer itself. */
+void att_writer_cancel_flag(struct att_writer *w, volatile sig_atomic_t *flag);
 /* Drops the build and removes the temporary file (safe from cleanup paths). */
 void att_writer_abort(struct att_writer *w);
 
