@@ -11,9 +11,11 @@ AM_TESTS_ENVIRONMENT = \
 	CMOCKA_MESSAGE_OUTPUT=TAP; export CMOCKA_MESSAGE_OUTPUT; \
 	MANDOC='$(MANDOC)'; export MANDOC; TMUX_BIN='$(TMUX)'; export TMUX_BIN; \
 	SQLITE3='$(SQLITE3)'; export SQLITE3; \
-	LC_ALL=C.UTF-8; export LC_ALL;
+	LC_ALL=C.UTF-8; export LC_ALL; \
+	LSAN_OPTIONS="suppressions=$(abs_top_srcdir)/tests/lsan.supp:print_suppressions=0$${LSAN_OPTIONS:+:$$LSAN_OPTIONS}"; \
+	export LSAN_OPTIONS;
 
-EXTRA_DIST += tests/lib.sh
+EXTRA_DIST += tests/lib.sh tests/lsan.supp
 TESTS += tests/cli.sh tests/man.sh tests/format.sh
 EXTRA_DIST += tests/cli.sh tests/man.sh tests/format.sh
 check_PROGRAMS += tests/print_schema
