@@ -169,4 +169,18 @@ check "and is one line" one_line "$TEST_TMP/err"
 check "nothing is written to standard output" test ! -s "$TEST_TMP/out"
 expect_exit 66 "a missing index is reported before the terminal is touched" "$ATTACHE" "$D/missing.idx"
 check "in one line" one_line "$TEST_TMP/err"
+# With the article pane beside the list, a new filter that moves the list
+# under the cursor brings the article pane along (it used to keep showing
+# the article of the old list until the cursor moved).
+tui_script follow "$idx" <<KEYS
+:resize 160x42
+:dump $D/follow-before.txt
+f
+:type country:UA
+Enter
+:dump $D/follow-after.txt
+KEYS
+check "wide: the article pane shows the newest article" grep -q 'Clashes in Nagorno-Karabakh *$' "$D/follow-before.txt"
+check "after a filter the article pane shows the list's selected article" \
+	sh -c "grep -q '│Kiev sotto attacco' '$D/follow-after.txt' && ! grep -q '│Clashes in Nagorno-Karabakh' '$D/follow-after.txt'"
 done_testing

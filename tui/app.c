@@ -155,6 +155,7 @@ app_set_filter(struct app *app, const char *text, struct att_err *err)
 			p->stale = 1;
 		p->dirty = 1;
 	}
+	app->follow_pending = 1;
 	const char *notes = att_filter_notes(f);
 	if (notes)
 		app_message(app, 0, "%s", notes);
@@ -445,6 +446,10 @@ app_refresh(struct app *app)
 		p->dirty = 1;
 		refresh_once(app);
 	}
+	/* After a new filter, the article pane follows the list's selection
+	 * once the keyboard is idle. */
+	if (app->follow_pending && !app->too_small && pane_list_follow(app))
+		refresh_once(app);
 }
 
 /* ----------------------------------------------------------------- input */

@@ -83,6 +83,10 @@ struct app {
 	int layout;                 /* 3, 2 or 1 panes shown */
 	int rows, cols;
 	int too_small;
+	/* A new filter changed the list: the article pane follows its
+	 * selection at the next idle moment, unless an article is opened
+	 * some other way first (from the evidence, say). */
+	int follow_pending;
 	char *message;              /* status line message (sanitised) */
 	int message_error;
 	char *search;               /* the last search text */
@@ -148,7 +152,7 @@ void pane_card_init(struct pane *p);
 
 /* Cross-pane requests. */
 int64_t pane_list_selected(struct app *app);           /* article id, or 0 */
-void pane_list_follow(struct app *app);  /* shows the selected article when visible */
+int pane_list_follow(struct app *app);   /* shows the selected article when visible; 1 if it did */
 void pane_article_open(struct app *app, int64_t id, int64_t sentence);
 void pane_evidence_open(struct app *app, const char *a, const char *b);
 void pane_card_open(struct app *app, int64_t entity_id);

@@ -498,6 +498,7 @@ pane_article_open(struct app *app, int64_t id, int64_t sentence)
 	struct att_article *a;
 	struct att_err err;
 
+	app->follow_pending = 0;
 	att_err_clear(&err);
 	app_query_begin(app);
 	int rc = att_article_get(app->idx, id, &a, &err);

@@ -274,22 +274,26 @@ list_position(struct app *app, struct pane *p, struct buf *b)
 
 /* Shows the selected article beside the list when the article pane is on
  * the screen. */
-static void
+/* Opens the selected article in the article pane when it shows another;
+ * returns 1 when it did. */
+static int
 follow(struct app *app, struct list *s)
 {
 	if (!app->panes[PANE_ARTICLE].win || app_input_pending(app))
-		return;
+		return 0;
 	int64_t id = pane_list_selected(app);
 	if (id && id != s->opened) {
 		s->opened = id;
 		pane_article_open(app, id, -1);
+		return 1;
 	}
+	return 0;
 }
 
-void
+int
 pane_list_follow(struct app *app)
 {
-	follow(app, app->panes[PANE_LIST].data);
+	return follow(app, app->panes[PANE_LIST].data);
 }
 
 static int
