@@ -516,7 +516,7 @@ dateline_agency(const char *s, size_t n, size_t *alen)
 	if (close == NULL || close - open < 2 || close - open > 30)
 		return NULL;
 	/* Something like a place and a date before it. */
-	if (memchr(s, ',', (size_t)(open - s)) == NULL && !is_digit(open[-2]))
+	if (memchr(s, ',', (size_t)(open - s)) == NULL && (open - s < 2 || !is_digit(open[-2])))
 		return NULL;
 	const char *a = open + 1;
 	for (const char *p = a; p < close; p++)
@@ -526,8 +526,9 @@ dateline_agency(const char *s, size_t n, size_t *alen)
 	const char *after = close + 1;
 	while (after < s + n && *after == ' ')
 		after++;
-	if (after < s + n && *after != '-' && memcmp(after, "\xe2\x80\x93", 3) != 0 &&
-	    memcmp(after, "\xe2\x80\x94", 3) != 0 && !is_agency(a, (size_t)(close - a)))
+	int dash3 = s + n - after >= 3 && (memcmp(after, "\xe2\x80\x93", 3) == 0 ||
+					   memcmp(after, "\xe2\x80\x94", 3) == 0);
+	if (after < s + n && *after != '-' && !dash3 && !is_agency(a, (size_t)(close - a)))
 		return NULL;
 	*alen = (size_t)(close - a);
 	return a;
