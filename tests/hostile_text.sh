@@ -190,7 +190,7 @@ T send-keys -t h Q
 # tmux marks the pane dead when the pty closes and learns the exit status
 # a little later: wait for the status.
 i=0
-while [ $i -lt 50 ] && [ -z "$(T display -p -t h '#{pane_dead_status}#{pane_dead_signal}')" ]; do
+while [ $i -lt 200 ] && [ -z "$(T display -p -t h '#{pane_dead_status}#{pane_dead_signal}')" ]; do
 	sleep 0.1; i=$((i + 1))
 done
 check "Q quits the browser" test "$(T display -p -t h '#{pane_dead}')" = 1
