@@ -534,6 +534,32 @@ dateline_agency(const char *s, size_t n, size_t *alen)
 	return a;
 }
 
+/* A dateline's day completes a month-only date: " date 2023-11" with
+ * "Roma, 22 nov. (askanews)" is 2023-11-22. S[0..N) is the dateline before
+ * its agency; *DATE is "YYYY-MM" and is replaced when a day of that month
+ * is found. */
+static void
+date_from_dateline(char **date, const char *s, size_t n)
+{
+	int y = atoi(*date), m = atoi(*date + 5);
+
+	for (size_t i = 0; i < n; i++) {
+		int d, dm;
+		if (!is_digit(s[i]) || (i > 0 && s[i - 1] != ' '))
+			continue;
+		size_t k = parse_num(s + i, n - i, 2, &d);
+		if (k == 0 || i + k >= n || s[i + k] != ' ')
+			continue;
+		char out[11];
+		if (parse_month(s + i + k + 1, n - i - k - 1, &dm) && dm == m &&
+		    format_date(out, y, m, d, 1)) {
+			free(*date);
+			*date = xstrdup(out);
+			return;
+		}
+	}
+}
+
 /* ------------------------------------------------------------------ titles */
 
 /* A first line that reads as body text rather than a headline. */
@@ -795,6 +821,12 @@ text_to_doc(const char *text, size_t len, unsigned flags, struct att_doc *doc)
 		const char *a = dateline_agency(body.data, body.len, &al);
 		if (a)
 			doc->source = xstrndup(a, al);
+	}
+	if ((flags & TEXT_FIND_DATE) && doc->date && strlen(doc->date) == 7) {
+		size_t al;
+		const char *a = dateline_agency(body.data, body.len, &al);
+		if (a)
+			date_from_dateline(&doc->date, body.data, (size_t)(a - body.data));
 	}
 	if ((flags & TEXT_FIND_DATE) && doc->date == NULL) {
 		/* "Roma, 20 dicembre 2022 - ..." or a date opening the text. */

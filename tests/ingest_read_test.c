@@ -162,10 +162,22 @@ test_dateline(void **state)
 	struct att_doc d = clean(" date 2023-11 Roma, 22 nov. (askanews) \xe2\x80\x93 Mosca vuole un sistema "
 				 "antimissile congiunto per la Csto, l'alleanza militare con altri cinque Paesi "
 				 "dell'ex Urss, ora in crisi.\n\nAltro testo.\n");
-	assert_string_equal(d.date, "2023-11");
+	/* The marker gives the year and month, the dateline the day. */
+	assert_string_equal(d.date, "2023-11-22");
 	assert_string_equal(d.source, "askanews");
 	/* The title starts after the dateline. */
 	assert_true(strncmp(d.title, "Mosca vuole", 11) == 0);
+	att_doc_free(&d);
+
+	/* A dateline of another month does not change the marker's date. */
+	d = clean(" date 2023-12 Roma, 22 nov. (askanews) \xe2\x80\x93 Mosca vuole un sistema "
+		  "antimissile congiunto per la Csto, ora in crisi.\n\nAltro testo.\n");
+	assert_string_equal(d.date, "2023-12");
+	att_doc_free(&d);
+	/* Nor does an impossible day. */
+	d = clean(" date 2023-11 Roma, 31 nov. (askanews) \xe2\x80\x93 Mosca vuole un sistema "
+		  "antimissile congiunto per la Csto, ora in crisi.\n\nAltro testo.\n");
+	assert_string_equal(d.date, "2023-11");
 	att_doc_free(&d);
 }
 

@@ -33,7 +33,7 @@ check "004: the title made from the text after the dateline" \
 check "no title is longer than 120 characters" test "$(q 'SELECT max(length(title)) <= 120 FROM article')" = 1
 
 check "003: date from the marker" test "$(field 003 date)" = 2020-10
-check "004: date from the marker" test "$(field 004 date)" = 2023-11
+check "004: date from the marker and the dateline's day" test "$(field 004 date)" = 2023-11-22
 check "001: date from the text" test "$(field 001 date)" = 2022-12-20
 check "003: the marker is not in the body" test "$(field 003 "body LIKE '%date 2020%'")" = 0
 check "004: source from the dateline" test "$(field 004 source)" = askanews
@@ -58,7 +58,7 @@ check "--check says ok" grep -q ': ok' "$TEST_TMP/out"
 
 check "entities were recognised" test "$(q "SELECT count(*) FROM entity WHERE kind = 'country'")" -gt 5
 check "articles listed in date order, undated last" \
-	test "$(q "SELECT group_concat(coalesce(date, '-'), ' ') FROM (SELECT date FROM article ORDER BY id)")" = "2020-10 2022-12-20 2023-11 - -"
+	test "$(q "SELECT group_concat(coalesce(date, '-'), ' ') FROM (SELECT date FROM article ORDER BY id)")" = "2020-10 2022-12-20 2023-11-22 - -"
 
 expect_exit 0 "index the seeds again" build "$TEST_TMP/again.idx"
 "$SQLITE3" "$IDX" .dump >"$TEST_TMP/a.dump"
