@@ -148,11 +148,11 @@ wait_for() {
 # keys KEY...: sends keys (tmux names) to the pane.
 keys() { tmx send-keys -t 0 "$@"; }
 
-# wait_exit: waits (bounded) until attache has exited; its status is then
-# in $TEST_TMP/status.
+# wait_exit: waits (bounded: 30 s, for loaded and sanitizer builds) until
+# attache has exited; its status is then in $TEST_TMP/status.
 wait_exit() {
 	_n=0
-	while [ $_n -lt 100 ] && [ ! -f "$TEST_TMP/status" ]; do sleep 0.1; _n=$((_n + 1)); done
+	while [ $_n -lt 300 ] && [ ! -f "$TEST_TMP/status" ]; do sleep 0.1; _n=$((_n + 1)); done
 	[ -f "$TEST_TMP/status" ]
 }
 

@@ -158,6 +158,9 @@ check "LANG=C: quits with status 0" sh -c "wait_exit() { n=0; while [ \$n -lt 10
 
 tmx kill-server 2>/dev/null
 rm -f "$TEST_TMP/status"
+# The old server must be gone, or new-session may talk to it as it dies.
+n=0
+while tmx has-session 2>/dev/null && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
 tmx new-session -d -x 120 -y 40 "TERM=dumb '$ATTACHE' '$idx' 2>'$TEST_TMP/dumb.err'; echo \$? >'$TEST_TMP/status'; sleep 300"
 check "TERM=dumb: attache refuses" wait_exit
 check "TERM=dumb: exit status 78" test "$(cat "$TEST_TMP/status")" = 78
