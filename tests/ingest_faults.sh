@@ -72,7 +72,9 @@ start_blocked() {
 	pid=$!
 	exec 3>"$TEST_TMP/pipe"
 	printf '{"title": "Uno", "text": "La Russia e la Cina."}\n' >&3
-	wait_for "$IDX.lock"
+	# Its temporary file exists only once it holds the lock (the lock file
+	# itself appears a moment before flock, so it proves nothing).
+	wait_for "$IDX.tmp-$pid"
 }
 
 start_blocked
