@@ -37,14 +37,14 @@ matrix() {
 row() {
 	_name=$1 _sql=$2
 	shift 2
-	printf '%s\n' "$_sql" >"$BENCH_WORK/batch.sql"
-	measure "$SQLITE3" -readonly -cmd ".output $BENCH_WORK/batch-floor.out" "$idx" ".read $BENCH_WORK/batch.sql"
-	[ "$RC" -eq 0 ] || die "$_name: floor failed: $(head -c 300 "$BENCH_WORK/last.err")"
+	printf '%s\n' "$_sql" >"$BENCH_TMP/batch.sql"
+	measure "$SQLITE3" -readonly -cmd ".output $BENCH_TMP/batch-floor.out" "$idx" ".read $BENCH_TMP/batch.sql"
+	[ "$RC" -eq 0 ] || die "$_name: floor failed: $(head -c 300 "$BENCH_TMP/last.err")"
 	_fw=$WALL _fc=$CPU
-	measure sh -c '"$@" >"$0"' "$BENCH_WORK/batch-attache.out" "$ATTACHE" "$@" "$idx"
-	[ "$RC" -eq 0 ] || die "$_name: attache failed ($RC): $(head -c 300 "$BENCH_WORK/last.err")"
+	measure sh -c '"$@" >"$0"' "$BENCH_TMP/batch-attache.out" "$ATTACHE" "$@" "$idx"
+	[ "$RC" -eq 0 ] || die "$_name: attache failed ($RC): $(head -c 300 "$BENCH_TMP/last.err")"
 	printf '%-30s %8s %8s %8s %8s %9s %6s %6s\n' "$_name" \
-		"$(wc -l <"$BENCH_WORK/batch-attache.out" | tr -d ' ')" "$_fw" "$_fc" "$WALL" "$CPU" \
+		"$(wc -l <"$BENCH_TMP/batch-attache.out" | tr -d ' ')" "$_fw" "$_fc" "$WALL" "$CPU" \
 		"$(ratio "$_fw" "$WALL")" "$(ratio "$_fc" "$CPU")"
 }
 
@@ -54,4 +54,4 @@ row "--matrix (whole corpus)" "$(matrix)" --matrix
 row "--matrix $word (10%)" "$(matrix "SELECT rowid FROM article_fts WHERE article_fts MATCH '\"$word\"'")" --matrix "$word"
 row "--list $word (10%)" "$(list "$f_word")" --list "$word"
 row "--list country:$code" "$(list "$f_country")" --list "country:$code"
-rm -f "$BENCH_WORK/batch-floor.out" "$BENCH_WORK/batch-attache.out"
+rm -f "$BENCH_TMP/batch-floor.out" "$BENCH_TMP/batch-attache.out"

@@ -14,6 +14,8 @@
 #             self-contained FTS5 table.
 # Prints MB/s and articles/s for each; the C loader is the floor the other
 # benchmarks compare with (FLOOR_* variables when sourced by index.sh).
+# BENCH_FLOORS=c runs the C loader only (the row-wise and shell floors take
+# 3 and 2 times as long: at 1M articles, most of an hour on a loaded machine).
 . "$(dirname "$0")/lib.sh"
 
 n=${1:-10000}
@@ -21,27 +23,30 @@ need_built "$FLOORLOAD"
 [ -x "$SQLITE3" ] || die "no sqlite3 shell"
 src=$(corpus "$n")
 bytes=$(wc -c <"$src")
-db="$BENCH_WORK/floor-$n.db"
+db="$BENCH_TMP/floor-$n.db"
 
 # The C loader.
 rm -f "$db"
 measure "$FLOORLOAD" "$db" "$src"
-[ "$RC" -eq 0 ] || die "floorload failed: $(cat "$BENCH_WORK/last.err")"
+[ "$RC" -eq 0 ] || die "floorload failed: $(cat "$BENCH_TMP/last.err")"
 FLOOR_WALL=$WALL FLOOR_RSS=$RSS_MB FLOOR_CPU=$CPU
 FLOOR_AS=$(rate "$n" "$WALL") FLOOR_MBS=$(rate1 "$(mb "$bytes")" "$WALL")
 FLOOR_DB=$(wc -c <"$db")
 [ -n "$FLOOR_KEEP" ] && cp "$db" "$FLOOR_KEEP"
 
-# Row by row into FTS5.
+ROW_WALL=- ROW_RSS=- ROW_CPU=- ROW_AS=- ROW_MBS=-
+SHELL_WALL=- SHELL_RSS=- SHELL_CPU=- SHELL_AS=- SHELL_MBS=- SHELL_INSERT=
 rm -f "$db"
+if [ "${BENCH_FLOORS:-all}" = all ]; then
+# Row by row into FTS5.
 measure "$FLOORLOAD" --rowwise "$db" "$src"
-[ "$RC" -eq 0 ] || die "floorload --rowwise failed: $(cat "$BENCH_WORK/last.err")"
+[ "$RC" -eq 0 ] || die "floorload --rowwise failed: $(cat "$BENCH_TMP/last.err")"
 ROW_WALL=$WALL ROW_RSS=$RSS_MB ROW_CPU=$CPU
 ROW_AS=$(rate "$n" "$WALL") ROW_MBS=$(rate1 "$(mb "$bytes")" "$WALL")
 
 # The sqlite3 shell.
 rm -f "$db"
-cat >"$BENCH_WORK/floor-shell.sql" <<SQL
+cat >"$BENCH_TMP/floor-shell.sql" <<SQL
 PRAGMA journal_mode=OFF;
 PRAGMA synchronous=OFF;
 CREATE TABLE staging(line TEXT);
@@ -55,12 +60,13 @@ INSERT INTO floor(title, body) SELECT json_extract(line, '\$.title'), json_extra
 .timer off
 COMMIT;
 SQL
-measure "$SQLITE3" "$db" ".read $BENCH_WORK/floor-shell.sql"
-[ "$RC" -eq 0 ] || die "sqlite3 shell failed: $(cat "$BENCH_WORK/last.err")"
+measure "$SQLITE3" "$db" ".read $BENCH_TMP/floor-shell.sql"
+[ "$RC" -eq 0 ] || die "sqlite3 shell failed: $(cat "$BENCH_TMP/last.err")"
 SHELL_WALL=$WALL SHELL_RSS=$RSS_MB SHELL_CPU=$CPU
-SHELL_INSERT=$(sed -n 's/^Run Time: real \([0-9.]*\).*/\1/p' "$BENCH_WORK/last.out" | tail -1)
+SHELL_INSERT=$(sed -n 's/^Run Time: real \([0-9.]*\).*/\1/p' "$BENCH_TMP/last.out" | tail -1)
 SHELL_AS=$(rate "$n" "$WALL") SHELL_MBS=$(rate1 "$(mb "$bytes")" "$WALL")
 rm -f "$db"
+fi
 
 if [ -z "$FLOOR_QUIET" ]; then
 	echo "== indexing floor, $n articles, $(mb "$bytes") MB of JSON Lines ($src)"

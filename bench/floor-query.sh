@@ -72,16 +72,16 @@ cells() { echo "WITH f(id) AS MATERIALIZED ($1) SELECT r.a, r.b, count(*), sum(r
 
 # run NAME SQL: times SQL and prints one row.
 run() {
-	_sql="$BENCH_WORK/fq.sql"
+	_sql="$BENCH_TMP/fq.sql"
 	{
 		echo ".output /dev/null"
 		echo ".timer on"
 		_i=0
 		while [ "$_i" -lt "$BENCH_REPEAT" ]; do echo "$2;"; _i=$((_i + 1)); done
 	} >"$_sql"
-	"$SQLITE3" -readonly "$idx" ".read $_sql" >"$BENCH_WORK/fq.out" 2>"$BENCH_WORK/fq.err" ||
-		die "$1: $(head -c 500 "$BENCH_WORK/fq.err")"
-	[ -s "$BENCH_WORK/fq.err" ] && die "$1: $(head -c 500 "$BENCH_WORK/fq.err")"
+	"$SQLITE3" -readonly "$idx" ".read $_sql" >"$BENCH_TMP/fq.out" 2>"$BENCH_TMP/fq.err" ||
+		die "$1: $(head -c 500 "$BENCH_TMP/fq.err")"
+	[ -s "$BENCH_TMP/fq.err" ] && die "$1: $(head -c 500 "$BENCH_TMP/fq.err")"
 	_rows=$("$SQLITE3" -readonly "$idx" "SELECT count(*) FROM ($2)")
 	awk -v name="$1" -v rows="$_rows" '
 		/^Run Time:/ { w[++k] = $4 * 1000; c[k] = ($6 + $8) * 1000 }
@@ -91,7 +91,7 @@ run() {
 			return a[int((n + 1) / 2)]
 		}
 		END { printf "%-44s %8s %10.1f %10.2f\n", name, rows, median(w, k), median(c, k) }
-	' "$BENCH_WORK/fq.out"
+	' "$BENCH_TMP/fq.out"
 }
 
 echo "== query floors (sqlite3 shell, .timer on, median of $BENCH_REPEAT, warm), $n articles: $idx"

@@ -26,10 +26,11 @@ if [ ! -x "$ATTACHE_INDEX_BIN" ]; then
 	echo "attache-index: not built ($ATTACHE_INDEX_BIN); no indexer figure"
 	exit 0
 fi
-rm -f "$idx"
+# No rm first: attache-index replaces an existing index atomically, so a
+# reader of the old one (another benchmark) never sees a half-built file.
 measure "$ATTACHE_INDEX_BIN" -q --data-dir "$top_srcdir/data" -o "$idx" "$src"
 if [ "$RC" -ne 0 ] || [ ! -s "$idx" ]; then
-	echo "attache-index: exit $RC, no index: $(head -c 300 "$BENCH_WORK/last.err" | tr '\n' ' ')"
+	echo "attache-index: exit $RC, no index: $(head -c 300 "$BENCH_TMP/last.err" | tr '\n' ' ')"
 	exit 0
 fi
 r=$(ratio "$FLOOR_WALL" "$WALL")
@@ -52,7 +53,7 @@ if [ -n "$BENCH_TXT" ]; then
 	rm -f "$idx.txt"
 	measure "$ATTACHE_INDEX_BIN" -q --data-dir "$top_srcdir/data" -o "$idx.txt" "$txt"
 	if [ "$RC" -ne 0 ]; then
-		echo "attache-index on .txt: exit $RC: $(head -c 300 "$BENCH_WORK/last.err" | tr '\n' ' ')"
+		echo "attache-index on .txt: exit $RC: $(head -c 300 "$BENCH_TMP/last.err" | tr '\n' ' ')"
 	else
 		row "attache-index -q, .txt tree" "$WALL" "$CPU" "$(rate1 "$(mb "$tbytes")" "$WALL")" \
 			"$(rate "$n" "$WALL")" "$RSS_MB" "$(ratio "$FLOOR_WALL" "$WALL")" \

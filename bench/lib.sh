@@ -15,6 +15,14 @@ ATTACHE_INDEX_BIN="$top_builddir/ingest/attache-index"
 GNU_TIME=/usr/bin/time
 export LC_ALL=C.UTF-8
 mkdir -p "$BENCH_WORK" || exit 73
+# BENCH_TMP: this process's scratch files (SQL scripts, outputs, timings),
+# so that benchmarks run at once on one BENCH_WORK (several people on one
+# machine) do not overwrite each other's; those of dead processes go.
+BENCH_TMP="$BENCH_WORK/tmp/$$"
+for _d in "$BENCH_WORK"/tmp/*; do
+	[ -d "$_d" ] && ! kill -0 "${_d##*/}" 2>/dev/null && rm -rf "$_d"
+done
+mkdir -p "$BENCH_TMP" || exit 73
 
 die() { echo "bench: $*" >&2; exit "${BENCH_EXIT:-70}"; }
 
@@ -22,20 +30,28 @@ die() { echo "bench: $*" >&2; exit "${BENCH_EXIT:-70}"; }
 need_built() { [ -x "$1" ] || die "$1 is not built: run make bench (or make $1)"; }
 
 # corpus N: prints the path of the seeded JSON Lines corpus of N articles,
-# generating it (with its truth files) unless it is already there and newer
-# than the generator.
+# generating it (with its truth files) unless it is already there and was
+# written by a generator that still writes the same bytes: the sum of a
+# 20-article corpus, kept beside it in .sum, must match (an mtime check
+# would regenerate gigabytes whenever the generator is merely relinked).
+# A cached corpus without its .sum is trusted and given one. Generation
+# writes to a name unique to this process and renames when complete, so a
+# reader never sees half a corpus.
 corpus() {
 	_c="$BENCH_WORK/corpus-$1-s$BENCH_SEED.jsonl"
 	need_built "$GENCORPUS"
-	if [ ! -s "$_c" ] || [ "$GENCORPUS" -nt "$_c" ]; then
-		"$GENCORPUS" -q -n "$1" --seed "$BENCH_SEED" -o "$_c.tmp" \
+	_sum=$("$GENCORPUS" -q -n 20 --seed "$BENCH_SEED" | cksum) || die "gencorpus failed"
+	[ -s "$_c" ] && [ ! -s "$_c.sum" ] && echo "$_sum" >"$_c.sum"
+	if [ ! -s "$_c" ] || [ "$(cat "$_c.sum")" != "$_sum" ]; then
+		"$GENCORPUS" -q -n "$1" --seed "$BENCH_SEED" -o "$_c.$$.tmp" \
 			--truth "$BENCH_WORK/truth-$1-s$BENCH_SEED" || die "gencorpus failed"
-		mv "$_c.tmp" "$_c"
+		echo "$_sum" >"$_c.sum"
+		mv "$_c.$$.tmp" "$_c"
 	fi
 	echo "$_c"
 }
 
-# measure CMD...: runs CMD (stdout and stderr to $BENCH_WORK/last.*) and sets
+# measure CMD...: runs CMD (stdout and stderr to $BENCH_TMP/last.*) and sets
 # WALL (seconds, 3 decimals, from the clock around it), CPU (user + system
 # seconds, from GNU time: less sensitive than WALL to other load on a
 # shared machine), RSS_MB (peak resident set of the process tree's largest
@@ -43,18 +59,18 @@ corpus() {
 measure() {
 	_t0=$(date +%s%N)
 	if [ -x "$GNU_TIME" ]; then
-		"$GNU_TIME" -f '%M %U %S' -o "$BENCH_WORK/last.time" "$@" \
-			>"$BENCH_WORK/last.out" 2>"$BENCH_WORK/last.err"
+		"$GNU_TIME" -f '%M %U %S' -o "$BENCH_TMP/last.time" "$@" \
+			>"$BENCH_TMP/last.out" 2>"$BENCH_TMP/last.err"
 		RC=$?
 	else
-		"$@" >"$BENCH_WORK/last.out" 2>"$BENCH_WORK/last.err"
+		"$@" >"$BENCH_TMP/last.out" 2>"$BENCH_TMP/last.err"
 		RC=$?
-		echo 0 0 0 >"$BENCH_WORK/last.time"
+		echo 0 0 0 >"$BENCH_TMP/last.time"
 	fi
 	_t1=$(date +%s%N)
 	WALL=$(awk -v a="$_t0" -v b="$_t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-	RSS_MB=$(awk 'END { printf "%.1f", $1 / 1024 }' "$BENCH_WORK/last.time")
-	CPU=$(awk 'END { printf "%.2f", $2 + $3 }' "$BENCH_WORK/last.time")
+	RSS_MB=$(awk 'END { printf "%.1f", $1 / 1024 }' "$BENCH_TMP/last.time")
+	CPU=$(awk 'END { printf "%.2f", $2 + $3 }' "$BENCH_TMP/last.time")
 }
 
 # rate AMOUNT SECONDS: AMOUNT per second, rounded.

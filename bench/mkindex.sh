@@ -18,9 +18,9 @@ src=$(corpus "$n")
 truth="$BENCH_WORK/truth-$n-s$BENCH_SEED"
 [ -s "$truth/mention.tsv" ] || die "$truth: no truth files; remove $src and rerun"
 
-"$schema_bin" >"$BENCH_WORK/schema.sql" || die "print_schema failed"
-cat >"$BENCH_WORK/mkindex.sql" <<SQL
-.read $BENCH_WORK/schema.sql
+"$schema_bin" >"$BENCH_TMP/schema.sql" || die "print_schema failed"
+cat >"$BENCH_TMP/mkindex.sql" <<SQL
+.read $BENCH_TMP/schema.sql
 PRAGMA application_id = 1096041288;
 PRAGMA user_version = 1;
 PRAGMA synchronous = OFF;
@@ -68,8 +68,8 @@ INSERT INTO article_fts(article_fts) VALUES ('rebuild');
 COMMIT;
 SQL
 rm -f "$idx"
-measure "$SQLITE3" "$idx" ".read $BENCH_WORK/mkindex.sql"
-[ "$RC" -eq 0 ] && [ ! -s "$BENCH_WORK/last.err" ] ||
-	die "mkindex failed: $(head -c 2000 "$BENCH_WORK/last.err")"
+measure "$SQLITE3" "$idx" ".read $BENCH_TMP/mkindex.sql"
+[ "$RC" -eq 0 ] && [ ! -s "$BENCH_TMP/last.err" ] ||
+	die "mkindex failed: $(head -c 2000 "$BENCH_TMP/last.err")"
 "$SQLITE3" "$idx" "PRAGMA journal_mode = DELETE" >/dev/null
 echo "mkindex: $n articles -> $idx ($(mb "$(wc -c <"$idx")") MB) in $WALL s"

@@ -22,8 +22,8 @@ command -v less >/dev/null || { echo "termout: no less; skipped"; exit 0; }
 sock="attache-bench-$$"
 tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null' EXIT
-art="$BENCH_WORK/termout-article.txt"
-list="$BENCH_WORK/termout-list.txt"
+art="$BENCH_TMP/termout-article.txt"
+list="$BENCH_TMP/termout-list.txt"
 # The longest of the 100 newest articles, and a list like the browser's.
 id=$("$SQLITE3" -readonly "$idx" "SELECT id FROM (SELECT id, body FROM article ORDER BY id DESC
 	LIMIT 100) ORDER BY length(body) DESC LIMIT 1")
@@ -38,7 +38,7 @@ id=$("$SQLITE3" -readonly "$idx" "SELECT id FROM (SELECT id, body FROM article O
 scroll() {
 	_name=$1 _cmd=$2
 	shift 2
-	_out="$BENCH_WORK/termout-$$.bytes"
+	_out="$BENCH_TMP/termout.bytes"
 	_s=$((_s + 1))
 	tm new-session -d -s "t$_s" -x 80 -y 24 \
 		"TERM=xterm-256color LC_ALL=C.UTF-8 $_cmd; echo '<<exited>>'; sleep 3600"
