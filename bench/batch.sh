@@ -4,6 +4,7 @@
 # INDEX` against the `sqlite3` shell running the SQL that model/ builds
 # for it (parameters inlined), output to a file in both cases. Ratio =
 # floor time / attache time (1.00: attache adds nothing to SQLite's work).
+# Peak MB is the largest resident set of each process (GNU time).
 # Until attache has --trace (bench/browse.sh) these are the only measured
 # attache query times.
 . "$(dirname "$0")/lib.sh"
@@ -40,16 +41,17 @@ row() {
 	printf '%s\n' "$_sql" >"$BENCH_TMP/batch.sql"
 	measure "$SQLITE3" -readonly -cmd ".output $BENCH_TMP/batch-floor.out" "$idx" ".read $BENCH_TMP/batch.sql"
 	[ "$RC" -eq 0 ] || die "$_name: floor failed: $(head -c 300 "$BENCH_TMP/last.err")"
-	_fw=$WALL _fc=$CPU
+	_fw=$WALL _fc=$CPU _fm=$RSS_MB
 	measure sh -c '"$@" >"$0"' "$BENCH_TMP/batch-attache.out" "$ATTACHE" "$@" "$idx"
 	[ "$RC" -eq 0 ] || die "$_name: attache failed ($RC): $(head -c 300 "$BENCH_TMP/last.err")"
-	printf '%-30s %8s %8s %8s %8s %9s %6s %6s\n' "$_name" \
-		"$(wc -l <"$BENCH_TMP/batch-attache.out" | tr -d ' ')" "$_fw" "$_fc" "$WALL" "$CPU" \
-		"$(ratio "$_fw" "$WALL")" "$(ratio "$_fc" "$CPU")"
+	printf '%-30s %8s %8s %8s %8s %8s %9s %8s %6s %6s\n' "$_name" \
+		"$(wc -l <"$BENCH_TMP/batch-attache.out" | tr -d ' ')" "$_fw" "$_fc" "$_fm" "$WALL" "$CPU" \
+		"$RSS_MB" "$(ratio "$_fw" "$WALL")" "$(ratio "$_fc" "$CPU")"
 }
 
 echo "== batch modes vs floor, $n articles: $idx (10% word '$word', country $code)"
-printf '%-30s %8s %8s %8s %8s %9s %6s %6s\n' "" "lines" "floor s" "cpu s" "attache" "cpu s" "ratio" "cpu r."
+printf '%-30s %8s %8s %8s %8s %8s %9s %8s %6s %6s\n' "" "lines" "floor s" "cpu s" "peak MB" "attache" "cpu s" \
+	"peak MB" "ratio" "cpu r."
 row "--matrix (whole corpus)" "$(matrix)" --matrix
 row "--matrix $word (10%)" "$(matrix "SELECT rowid FROM article_fts WHERE article_fts MATCH '\"$word\"'")" --matrix "$word"
 row "--list $word (10%)" "$(list "$f_word")" --list "$word"

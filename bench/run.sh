@@ -33,6 +33,8 @@ if [ -s "$idx" ]; then
 	echo
 	sh "$b/batch.sh" "$idx"
 	echo
+	sh "$b/rss.sh" "$idx"
+	echo
 	sh "$b/browse.sh" "$idx"
 	echo
 	sh "$b/termout.sh" "$idx"
