@@ -21,6 +21,7 @@
 #include "tui/keys.h"
 #include "tui/prompt.h"
 #include "tui/script.h"
+#include "tui/trace.h"
 
 /* Below this size the panes are replaced by a notice. */
 #define MIN_COLS 40
@@ -396,6 +397,7 @@ refresh_once(struct app *app)
 	if (app->too_small) {
 		draw_too_small(app);
 		doupdate();
+		att_trace_updated();
 		return;
 	}
 	/* Draw the dirty panes first (their positions feed the status line),
@@ -429,6 +431,7 @@ refresh_once(struct app *app)
 	if (app->prompt_active && app->prompt_draw)
 		app->prompt_draw(app);
 	doupdate();
+	att_trace_updated();
 }
 
 void
@@ -472,8 +475,21 @@ app_input_pending(struct app *app)
 	return 1;
 }
 
+static int getkey(struct app *app);
+
 int
 app_getkey(struct app *app)
+{
+	att_trace_idle(); /* --trace: the last input is handled in full */
+	int key = getkey(app);
+	if (key >= 0)
+		att_trace_key(key);
+	return key;
+}
+
+/* Reads one key from the script or the terminal. */
+static int
+getkey(struct app *app)
 {
 	int errs = 0;
 

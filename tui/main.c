@@ -18,6 +18,7 @@
 #include "tui/app.h"
 #include "tui/conf.h"
 #include "tui/keys.h"
+#include "tui/trace.h"
 
 static void
 usage(FILE *fp)
@@ -33,6 +34,7 @@ usage(FILE *fp)
 		"      --matrix [FILTER] print the country co-mention matrix as CSV\n"
 		"      --entities [FILTER]  print the entities as TSV, most articles first\n"
 		"      --script FILE     read keys and commands from FILE, headless (tests)\n"
+		"      --trace FILE      write the time each key took to update the screen\n"
 		"      --config FILE     read FILE instead of ~/.config/attache/config\n"
 		"      --dump-config     print the effective configuration and exit\n"
 		"      --theme NAME      use colour theme NAME\n"
@@ -42,7 +44,8 @@ usage(FILE *fp)
 		"  -V, --version         show the version and exit\n"
 		"\n"
 		"Without INDEX: $ATTACHE_INDEX, else the configured index, else the demo index.\n"
-		"Exit status: 0 ok, 64 usage, 65 bad index, 66 no index, 74 I/O error, 78 config.\n"
+		"Exit status: 0 ok, 64 usage, 65 bad index, 66 no index, 73 cannot create the\n"
+		"--trace file, 74 I/O error, 78 config.\n"
 		"See attache(1) and attache-index(5).\n");
 }
 
@@ -121,12 +124,13 @@ resolve_index(const char *arg)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_SCRIPT = 512,
+	enum { OPT_SCRIPT = 512, OPT_TRACE,
 	       /* tui/conf.c */
 	       OPT_CONFIG = 768, OPT_DUMP_CONFIG, OPT_THEME, OPT_LIST_THEMES, OPT_MONO };
 	static const struct option longopts[] = {
 		{"check", no_argument, NULL, 'c'},
 		{"script", required_argument, NULL, OPT_SCRIPT},
+		{"trace", required_argument, NULL, OPT_TRACE},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		/* batch modes (tui/batch.c) */
@@ -146,17 +150,20 @@ main(int argc, char **argv)
 	enum att_batch_mode batch = ATT_BATCH_NONE; /* batch modes */
 	const char *show_id = NULL;
 	const char *script = NULL;
+	const char *trace = NULL;
 	int dump_config = 0, list_themes = 0, mono = 0;
 	const char *config_path = NULL, *theme = NULL;
 	struct att_config cfg;
 	struct att_err err;
 
+	att_trace_origin(); /* --trace times the start-up from here */
 	setlocale(LC_ALL, "");
 	att_progname = "attache";
 	while ((opt = getopt_long(argc, argv, "chV", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'c': check = 1; break;
 		case OPT_SCRIPT: script = optarg; break;
+		case OPT_TRACE: trace = optarg; break;
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("attache %s (index format %d)\n", PACKAGE_VERSION, 1); return 0;
 		/* batch modes: one at most */
@@ -178,6 +185,11 @@ main(int argc, char **argv)
 		case OPT_MONO: mono = 1; break;
 		default: usage(stderr); return EX_USAGE;
 		}
+	}
+	if (trace && (batch != ATT_BATCH_NONE || check)) {
+		fprintf(stderr, "attache: --trace times the browser; it does not go with --check or "
+				"the batch modes\n");
+		return EX_USAGE;
 	}
 	/* The configuration: its messages go to stderr before curses starts. */
 	att_config_init(&cfg);
@@ -245,6 +257,8 @@ main(int argc, char **argv)
 		}
 	} else if (!script && (code = check_terminal()) != 0) {
 		/* the message is printed */
+	} else if (trace && (code = att_trace_open(trace, &err)) != 0) {
+		fail(&err); /* before curses starts */
 	} else {
 		/* The browser's options from the configuration (tui/conf.h). */
 		static const int sorts[] = {ATT_SORT_NEWEST, ATT_SORT_TITLE, ATT_SORT_RELEVANCE};
@@ -261,6 +275,9 @@ main(int argc, char **argv)
 		att_keymap_free();
 		if (code != 0 && err.msg[0])
 			fail(&err);
+		att_err_clear(&err);
+		if (att_trace_close(&err) != 0 && code == 0)
+			code = fail(&err);
 	}
 	att_index_close(idx);
 	free(path);

@@ -16,6 +16,7 @@
 #include "model/text.h"
 #include "tui/app.h"
 #include "tui/keys.h"
+#include "tui/trace.h"
 
 enum item_kind { IT_KEY, IT_RESIZE, IT_DUMP, IT_WAIT };
 
@@ -226,6 +227,7 @@ script_next(struct script *s, struct app *app, struct att_err *err)
 		case IT_KEY:
 			return it->key;
 		case IT_RESIZE:
+			att_trace_input("script:resize");
 			app_script_resize(app, it->cols, it->rows);
 			app_refresh(app);
 			break;
