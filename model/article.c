@@ -159,6 +159,40 @@ read_sentences(struct att_index *idx, struct att_article *a, struct att_err *err
 	return rc == SQLITE_DONE ? 0 : q_fail(idx, rc, err);
 }
 
+/* Reads the columns of an article one by one when one of them is longer
+ * than SQLite's length limit: that one is cut (to the limit for the
+ * texts, to 4 KiB for the short fields) and A->oversized set. */
+static int
+read_oversized(struct att_index *idx, struct att_article *a, struct att_err *err)
+{
+	size_t big = (size_t)sqlite3_limit(idx->db, SQLITE_LIMIT_LENGTH, -1) - 16, small = 4096;
+	int cut = 0;
+
+	if ((a->title = q_article_text(idx, "title", a->id, small, &a->title_len, &cut, err)) == NULL ||
+	    (a->body = q_article_text(idx, "body", a->id, big, &a->body_len, &cut, err)) == NULL ||
+	    (a->date = q_article_text(idx, "date", a->id, small, NULL, &cut, err)) == NULL ||
+	    (a->source = q_article_text(idx, "source", a->id, small, NULL, &cut, err)) == NULL ||
+	    (a->lang = q_article_text(idx, "lang", a->id, small, NULL, &cut, err)) == NULL ||
+	    (a->path = q_article_text(idx, "path", a->id, small, NULL, &cut, err)) == NULL ||
+	    (a->url = q_article_text(idx, "url", a->id, small, NULL, &cut, err)) == NULL ||
+	    (a->countries = q_article_text(idx, "countries", a->id, small, NULL, &cut, err)) ==
+		    NULL)
+		return err->code;
+	/* The original is only a fallback: left out when it is the long one
+	 * (or empty). */
+	int ocut = 0;
+	a->original = q_article_text(idx, "original", a->id, big, &a->original_len, &ocut, err);
+	if (a->original == NULL)
+		return err->code;
+	if (ocut || a->original_len == 0) {
+		free(a->original);
+		a->original = NULL;
+		a->original_len = 0;
+	}
+	a->oversized = 1;
+	return 0;
+}
+
 int
 att_article_get(struct att_index *idx, int64_t id, struct att_article **out, struct att_err *err)
 {
@@ -179,23 +213,31 @@ att_article_get(struct att_index *idx, int64_t id, struct att_article **out, str
 		sqlite3_finalize(st);
 		return att_err_set(err, EX_DATAERR, "no article %lld in %s", (long long)id, idx->path);
 	}
-	if (rc != SQLITE_ROW) {
-		code = q_fail(idx, rc, err);
-		sqlite3_finalize(st);
-		return code;
-	}
 	struct att_article *a = xcalloc(1, sizeof *a);
 	a->id = id;
-	a->title = q_text(st, 0, &a->title_len);
-	a->body = q_text(st, 1, &a->body_len);
-	a->date = q_text(st, 2, NULL);
-	a->source = q_text(st, 3, NULL);
-	a->lang = q_text(st, 4, NULL);
-	a->path = q_text(st, 5, NULL);
-	a->url = q_text(st, 6, NULL);
-	a->original = q_text_or_null(st, 7, &a->original_len);
-	a->countries = q_text(st, 8, NULL);
-	sqlite3_finalize(st);
+	if ((rc & 0xff) == SQLITE_TOOBIG) {
+		sqlite3_finalize(st);
+		if ((code = read_oversized(idx, a, err)) != 0) {
+			att_article_free(a);
+			return code;
+		}
+	} else if (rc != SQLITE_ROW) {
+		code = q_fail(idx, rc, err);
+		sqlite3_finalize(st);
+		att_article_free(a);
+		return code;
+	} else {
+		a->title = q_text(st, 0, &a->title_len);
+		a->body = q_text(st, 1, &a->body_len);
+		a->date = q_text(st, 2, NULL);
+		a->source = q_text(st, 3, NULL);
+		a->lang = q_text(st, 4, NULL);
+		a->path = q_text(st, 5, NULL);
+		a->url = q_text(st, 6, NULL);
+		a->original = q_text_or_null(st, 7, &a->original_len);
+		a->countries = q_text(st, 8, NULL);
+		sqlite3_finalize(st);
+	}
 	if ((code = read_mentions(idx, a, err)) != 0 || (code = read_entities(idx, a, err)) != 0 ||
 	    (code = read_sentences(idx, a, err)) != 0) {
 		att_article_free(a);

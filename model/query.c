@@ -11,6 +11,8 @@
 
 #include "model/text.h"
 
+#define ELLIPSIS "\xe2\x80\xa6"
+
 static const char *const kind_names[] = {"country", "person", "org", "place"};
 
 const char *
@@ -52,6 +54,9 @@ q_fail(struct att_index *idx, int rc, struct att_err *err)
 		return att_err_set(err, EX_SOFTWARE, "%s: out of memory", idx->path);
 	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
 		return att_err_set(err, EX_TEMPFAIL, "%s: the index is busy, try again", idx->path);
+	if (prim == SQLITE_TOOBIG)
+		return att_err_set(err, EX_DATAERR, "%s: a value longer than the %d MiB limit",
+				   idx->path, sqlite3_limit(idx->db, SQLITE_LIMIT_LENGTH, -1) >> 20);
 	return att_err_set(err, EX_DATAERR, "%s: query failed (%s)", idx->path,
 			   sqlite3_errmsg(idx->db));
 }
@@ -90,6 +95,62 @@ q_text_or_null(sqlite3_stmt *st, int i, size_t *len)
 		return NULL;
 	}
 	return q_text(st, i, len);
+}
+
+/* The first bytes of a value too long for SQLite to load, through the
+ * blob interface, which reads a part of it. */
+static char *
+text_prefix(struct att_index *idx, const char *col, int64_t id, size_t cap, size_t *len)
+{
+	sqlite3_blob *b;
+	if (sqlite3_blob_open(idx->db, "main", "article", col, id, 0, &b) != SQLITE_OK)
+		return NULL;
+	size_t n = (size_t)sqlite3_blob_bytes(b);
+	if (n > cap)
+		n = cap;
+	char *r = xmalloc(n + sizeof ELLIPSIS);
+	if (sqlite3_blob_read(b, r, (int)n, 0) != SQLITE_OK)
+		n = 0;
+	sqlite3_blob_close(b);
+	/* Drop the last character (it may be cut), and say it is cut. */
+	while (n > 0 && ((unsigned char)r[n - 1] & 0xC0) == 0x80)
+		n--;
+	if (n > 0 && (unsigned char)r[n - 1] >= 0xC0)
+		n--;
+	memcpy(r + n, ELLIPSIS, sizeof ELLIPSIS);
+	*len = n + sizeof ELLIPSIS - 1;
+	return r;
+}
+
+char *
+q_article_text(struct att_index *idx, const char *col, int64_t id, size_t cap, size_t *len,
+	       int *cut, struct att_err *err)
+{
+	sqlite3_stmt *st;
+	char *sql = xasprintf("SELECT %s FROM article WHERE id = ?1", col);
+	int code = q_prepare(idx, sql, &st, err);
+	char *r = NULL;
+
+	free(sql);
+	if (code != 0)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	size_t n = 0;
+	if (rc == SQLITE_ROW) {
+		r = q_text(st, 0, &n);
+	} else if ((rc & 0xff) == SQLITE_TOOBIG) {
+		r = text_prefix(idx, col, id, cap, &n);
+		*cut = 1;
+	} else if (rc == SQLITE_DONE) {
+		r = xstrdup("");
+	}
+	if (r == NULL)
+		q_fail(idx, rc, err);
+	else if (len)
+		*len = n;
+	sqlite3_finalize(st);
+	return r;
 }
 
 int
@@ -198,10 +259,11 @@ att_rows_free(struct att_rows *rows)
  * anchor's id, ?902 its title or rank, ?903 the limit, ?905 the relevance
  * expression. Without an anchor the keys are bound past either end. */
 static char *
-list_sql(const struct att_filter *f, enum att_sort sort, int dir)
+list_sql(const struct att_filter *f, enum att_sort sort, int dir, int ids_only)
 {
-	const char *cols = "article.id, article.date, article.source, article.countries, "
-			   "article.title";
+	const char *cols = ids_only ? "article.id, NULL, NULL, NULL, NULL"
+				    : "article.id, article.date, article.source, article.countries, "
+				      "article.title";
 	const char *w = att_filter_sql(f);
 	const char *gt = dir > 0 ? ">" : "<";
 	const char *asc = dir > 0 ? "ASC" : "DESC";
@@ -276,7 +338,7 @@ att_list_open(struct att_index *idx, const struct att_filter *f, enum att_sort s
 	l->sort = sort;
 	l->window = SORT_WINDOW;
 	for (int d = 0; d < 2 && code == 0; d++) {
-		char *sql = list_sql(f, sort, d == 0 ? 1 : -1);
+		char *sql = list_sql(f, sort, d == 0 ? 1 : -1, 0);
 		code = q_prepare(idx, sql, &l->cur[d].st, err);
 		free(sql);
 	}
@@ -358,6 +420,52 @@ cursor_start(struct att_list *l, struct cursor *c, int dir, int have_key, int64_
 	c->returned = 0;
 }
 
+/* A row holding a value longer than SQLite's length limit stops a page
+ * query. Finds it (the row after KEY, by the same query reading only ids),
+ * reads its columns cut to LIST_CAP bytes into R, and restarts cursor C
+ * after it. */
+#define LIST_CAP 1024
+static int
+list_oversized(struct att_list *l, struct cursor *c, int dir, const struct att_row *key,
+	       struct att_row *r, struct att_err *err)
+{
+	struct cursor probe = {0};
+	char *sql = list_sql(l->f, l->sort, dir, 1);
+	int code = q_prepare(l->idx, sql, &probe.st, err);
+
+	free(sql);
+	if (code != 0)
+		return code;
+	cursor_start(l, &probe, dir, key != NULL, key ? key->id : 0, key ? key->title : NULL,
+		     key ? key->rank : 0);
+	int rc = sqlite3_step(probe.st);
+	if (rc != SQLITE_ROW) {
+		code = rc == SQLITE_DONE ? att_err_set(err, EX_SOFTWARE, "%s: lost a row of the list",
+						       l->idx->path)
+					 : q_fail(l->idx, rc, err);
+		sqlite3_finalize(probe.st);
+		return code;
+	}
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(probe.st, 0);
+	r->rank = sqlite3_column_double(probe.st, 5);
+	sqlite3_finalize(probe.st);
+	int cut = 0;
+	if ((r->date = q_article_text(l->idx, "date", r->id, LIST_CAP, NULL, &cut, err)) == NULL ||
+	    (r->source = q_article_text(l->idx, "source", r->id, LIST_CAP, NULL, &cut, err)) == NULL ||
+	    (r->countries = q_article_text(l->idx, "countries", r->id, LIST_CAP, NULL, &cut, err)) ==
+		    NULL ||
+	    (r->title = q_article_text(l->idx, "title", r->id, LIST_CAP, NULL, &cut, err)) == NULL) {
+		free(r->date);
+		free(r->source);
+		free(r->countries);
+		return err->code;
+	}
+	r->oversized = cut;
+	cursor_start(l, c, dir, 1, r->id, r->title, r->rank);
+	return 0;
+}
+
 int
 att_list_page(struct att_list *l, const struct att_row *anchor, int dir, size_t n,
 	      struct att_rows *out, struct att_err *err)
@@ -384,19 +492,35 @@ att_list_page(struct att_list *l, const struct att_row *anchor, int dir, size_t 
 			free(t);
 			continue;
 		}
-		if (rc != SQLITE_ROW)
+		struct att_row big;
+		if ((rc & 0xff) == SQLITE_TOOBIG) {
+			int code = list_oversized(l, c, dir, out->n ? &out->v[out->n - 1] : anchor, &big,
+						  err);
+			if (code != 0) {
+				cursor_stop(c);
+				att_rows_free(out);
+				return code;
+			}
+		} else if (rc != SQLITE_ROW) {
 			break;
+		}
 		if (out->n == cap) {
 			cap = cap ? cap * 2 : 64;
 			out->v = xreallocarray(out->v, cap, sizeof *out->v);
 		}
 		struct att_row *r = &out->v[out->n++];
-		r->id = sqlite3_column_int64(c->st, 0);
-		r->date = q_text(c->st, 1, NULL);
-		r->source = q_text(c->st, 2, NULL);
-		r->countries = q_text(c->st, 3, NULL);
-		r->title = q_text(c->st, 4, NULL);
-		r->rank = sqlite3_column_double(c->st, 5);
+		if (rc != SQLITE_ROW) {
+			*r = big;
+			rc = SQLITE_ROW;
+		} else {
+			r->id = sqlite3_column_int64(c->st, 0);
+			r->date = q_text(c->st, 1, NULL);
+			r->source = q_text(c->st, 2, NULL);
+			r->countries = q_text(c->st, 3, NULL);
+			r->title = q_text(c->st, 4, NULL);
+			r->rank = sqlite3_column_double(c->st, 5);
+			r->oversized = 0;
+		}
 		c->returned++;
 		c->last_id = r->id;
 		c->last_rank = r->rank;

@@ -45,6 +45,7 @@ struct att_row {
 	char *countries; /* article.countries: "BY RU UA" */
 	char *title;
 	double rank;     /* the relevance key (ATT_SORT_RELEVANCE only) */
+	int oversized;   /* a value was over SQLite's length limit: cut, ending in "…" */
 };
 
 struct att_rows {
@@ -110,6 +111,7 @@ struct att_article {
 	char *original;      /* NULL when the index keeps none */
 	size_t original_len;
 	char *countries;
+	int oversized;       /* a value was over SQLite's length limit: cut, ending in "…" */
 	/* Sorted by field (title first) then position; never overlapping. */
 	struct att_mention_at *mentions;
 	size_t nmentions;

@@ -22,6 +22,11 @@ int q_prepare(struct att_index *idx, const char *sql, sqlite3_stmt **st, struct 
 char *q_text(sqlite3_stmt *st, int i, size_t *len);
 /* The text of column I, or NULL when it is NULL. */
 char *q_text_or_null(sqlite3_stmt *st, int i, size_t *len);
+/* Column COL of article ID as text ("" for NULL), *LEN its length. A
+ * value longer than SQLite's length limit is read cut to CAP bytes and an
+ * ellipsis, setting *CUT. NULL with ERR filled on an error. */
+char *q_article_text(struct att_index *idx, const char *col, int64_t id, size_t cap, size_t *len,
+		     int *cut, struct att_err *err);
 /* The kind named by column I, or -1. */
 int q_kind(sqlite3_stmt *st, int i);
 /* The field named by column I, or -1. */

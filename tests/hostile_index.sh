@@ -150,12 +150,47 @@ hostile bad-offsets "INSERT INTO article(id, title, body) VALUES
 	INSERT INTO sentence VALUES (1, 1, 'body', 5, 99999, 0), (1, 2, 'body', -1, -1, 1e308),
 	(1, 3, 'title', 4, 1, -1e308);"
 
-# A huge value: a 10 MB body is a real article; a 70 MB title is beyond the
-# 64 MB limit on any one value, which must be refused, not crash.
+# Huge values: a 10 MB body is a real article; a 70 MB title and a 70 MB
+# body are beyond the 64 MiB limit on any one value, which SQLite refuses
+# to load: that row is shown cut, with a warning naming it, and the rest
+# of the index as usual.
 hostile huge "INSERT INTO article(id, title, body) VALUES
 	(1, 'ten megabytes', printf('%.*c', 10000000, 'x')),
-	(2, printf('%.*c', 70000000, 'y'), 'a title too long to read');
+	(2, printf('%.*c', 70000000, 'y'), 'a title too long to read'),
+	(3, 'a body too long', 'Russia ' || printf('%.*c', 70000000, 'b') || ' END-OF-BODY'),
+	(4, 'after the huge ones', 'Russia and Belarus.');
 	INSERT INTO entity VALUES (1, 'country', printf('%.*c', 1000000, 'z'), 'RU', 1, 1);
-	INSERT INTO mention VALUES (1, 1, 'body', 9999995, 5);"
+	INSERT INTO mention VALUES (1, 1, 'body', 9999995, 5), (3, 1, 'body', 0, 6),
+	(3, 1, 'body', 70000008, 11);"
+huge=$TEST_TMP/huge.idx
+# warned_cut ID: one warning line, naming the index and article ID.
+warned_cut() {
+	one_line "$TEST_TMP/err" && grep -q "^attache: warning: .*huge.idx: article $1 .*longer than" "$TEST_TMP/err"
+}
+expect_exit 0 "--list on a value over the limit" "$ATTACHE" --list "$huge"
+check "--list: every article listed, the huge title too" test "$(cut -f1 "$TEST_TMP/out" | tr '\n' ' ')" = "4 3 2 1 "
+check "--list: the huge title is cut, with an ellipsis" \
+	sh -c "grep '^2	' '$TEST_TMP/out' | grep -q '^2	.*yyyy…\$' && [ \$(wc -c <'$TEST_TMP/out') -lt 10000 ]"
+check "--list: one warning naming article 2" warned_cut 2
+expect_exit 0 "--list FILTER on a value over the limit" "$ATTACHE" --list 'title OR russia' "$huge"
+check "--list FILTER: the matches, the huge title among them" test "$(cut -f1 "$TEST_TMP/out" | sort | tr '\n' ' ')" = "2 3 4 "
+expect_exit 0 "--show of the huge title" "$ATTACHE" --show 2 "$huge"
+check "--show: the title cut, the body whole" \
+	sh -c "grep -q '^Title: yyyy*…\$' '$TEST_TMP/out' && grep -q '^a title too long to read\$' '$TEST_TMP/out'"
+check "--show: one warning naming article 2" warned_cut 2
+expect_exit 0 "--show of the huge body" "$ATTACHE" --show 3 "$huge"
+check "--show: the body cut, its mention still marked, the one past the cut dropped" \
+	sh -c "grep -q '^\[Russia|country:RU\] bbbb*…\$' '$TEST_TMP/out' && ! grep -q END-OF-BODY '$TEST_TMP/out'"
+check "--show: one warning naming article 3" warned_cut 3
+# The browser lists all four and opens the huge ones.
+printf ':resize 100x20\n:dump %s\nj\nj\nEnter\nG\n:dump %s\nq\nk\nEnter\n:dump %s\n' \
+	"$TEST_TMP/b-list" "$TEST_TMP/b-title" "$TEST_TMP/b-body" >"$TEST_TMP/keys"
+expect_exit 0 "the browser on values over the limit" "$ATTACHE" --script "$TEST_TMP/keys" "$huge"
+check "the browser lists every article" sh -c "grep -q 'Articles  1/4' '$TEST_TMP/b-list' &&
+	grep -q 'after the huge ones' '$TEST_TMP/b-list' && grep -q 'yyyyyyyy' '$TEST_TMP/b-list' &&
+	grep -q 'ten megabytes' '$TEST_TMP/b-list'"
+check "the browser opens the huge title" grep -q '^a title too long to read' "$TEST_TMP/b-title"
+check "the browser opens the huge body" sh -c "grep -q '^a body too long' '$TEST_TMP/b-body' &&
+	grep -q '^bbbbbbbb' '$TEST_TMP/b-body'"
 
 done_testing

@@ -84,6 +84,16 @@ looks_like_index(const char *arg)
 	       (n >= 4 && strcmp(arg + n - 4, ".idx") == 0);
 }
 
+/* Warns that a value of article ID was over the length limit and is cut. */
+static void
+warn_oversized(const struct att_index *idx, int64_t id)
+{
+	char *safe = att_sanitize_dup(idx->path, strlen(idx->path), 0);
+	fprintf(stderr, "attache: warning: %s: article %lld holds a value longer than the "
+			"length limit, shown cut\n", safe, (long long)id);
+	free(safe);
+}
+
 /* Reports the filter's remarks ("no country named 'X'") on stderr. */
 static void
 print_notes(const struct att_filter *f)
@@ -111,6 +121,8 @@ run_list(struct att_index *idx, const struct att_filter *f, FILE *out, struct at
 			break;
 		for (size_t k = 0; k < rows.n; k++) {
 			const struct att_row *r = &rows.v[k];
+			if (r->oversized)
+				warn_oversized(idx, r->id);
 			fprintf(out, "%lld\t", (long long)r->id);
 			put_tsv_s(out, r->date);
 			fputc('\t', out);
@@ -254,6 +266,8 @@ run_show(struct att_index *idx, int64_t id, FILE *out, struct att_err *err)
 
 	if (code != 0)
 		return code;
+	if (a->oversized)
+		warn_oversized(idx, a->id);
 	fprintf(out, "%sTitle:%s ", mk.color ? "\033[1m" : "", mk.color ? "\033[0m" : "");
 	put_marked(out, a, ATT_TITLE, a->title, a->title_len, &mk);
 	fputc('\n', out);
