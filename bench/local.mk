@@ -11,7 +11,7 @@ bench_floorload_SOURCES = bench/floorload.c
 bench_floorload_LDADD = $(SQLITE_LIBS)
 
 bench_scripts = bench/lib.sh bench/run.sh bench/floor-index.sh bench/floor-query.sh \
-	bench/index.sh bench/mkindex.sh bench/browse.sh bench/termout.sh bench/keys.txt \
+	bench/index.sh bench/mkindex.sh bench/browse.sh bench/termout.sh \
 	bench/batch.sh bench/rss.sh
 EXTRA_DIST += $(bench_scripts) BENCHMARKS.md
 BENCH_N = 10000
