@@ -50,6 +50,7 @@ row() {
 }
 
 echo "== batch modes vs floor, $n articles: $idx (10% word '$word', country $code)"
+echo "   $(stamp)"
 printf '%-30s %8s %8s %8s %8s %8s %9s %8s %6s %6s\n' "" "lines" "floor s" "cpu s" "peak MB" "attache" "cpu s" \
 	"peak MB" "ratio" "cpu r."
 row "--matrix (whole corpus)" "$(matrix)" --matrix

@@ -95,6 +95,7 @@ run() {
 }
 
 echo "== query floors (sqlite3 shell, .timer on, median of $BENCH_REPEAT, warm), $n articles: $idx"
+echo "   $(stamp)"
 echo "   rare word '$rare' ($(docs "$rare") articles), common word '$common' ($(docs "$common")),"
 echo "   10% filter word '$tenpct' ($(docs "$tenpct")), country key '$ckey', pair $pa-$pb, date range 2020"
 printf '%-44s %8s %10s %10s\n' "query" "rows" "wall ms" "cpu ms"

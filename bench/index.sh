@@ -7,11 +7,13 @@
 . "$(dirname "$0")/lib.sh"
 
 n=${1:-10000}
+start=$(stamp)
 FLOOR_QUIET=1
 . "$top_srcdir/bench/floor-index.sh"
 idx="$BENCH_WORK/index-$n.idx"
 
 echo "== indexer vs floor, $n articles, $(mb "$bytes") MB of JSON Lines (seed $BENCH_SEED)"
+echo "   at the start: $start"
 # Ratio: floor seconds / these seconds, by the clock and by CPU time.
 row() { printf '%-36s %8s %8s %8s %10s %8s %6s %6s\n' "$@"; }
 row "" "wall s" "cpu s" "MB/s" "articles/s" "peak MB" "ratio" "cpu r."
@@ -38,6 +40,7 @@ row "attache-index -q ($(nproc) CPUs)" "$WALL" "$CPU" "$(rate1 "$(mb "$bytes")" 
 	"$(rate "$n" "$WALL")" "$RSS_MB" "$r" "$(ratio "$FLOOR_CPU" "$CPU")"
 echo "index: $idx, $(mb "$(wc -c <"$idx")") MB; floor FTS5 file $(mb "$FLOOR_DB") MB;" \
 	"target ratio >= 0.60: $(awk -v r="$r" 'BEGIN { print (r >= 0.6) ? "met" : "NOT met" }')"
+echo "at the end: $(stamp)"
 [ -x "$ATTACHE" ] && "$ATTACHE" --check "$idx" 2>&1 | sed 's/^/check: /'
 
 # BENCH_TXT=1: the same articles as a tree of .txt files (one per article,

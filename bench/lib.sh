@@ -82,10 +82,14 @@ ratio() { awk -v x="$1" -v f="$2" 'BEGIN { if (f > 0) printf "%.2f", x / f; else
 # mb BYTES: megabytes (10^6) with 1 decimal.
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
 
+# stamp: the load average and the time, for the header of each benchmark
+# (on a shared machine the load says how far to trust a wall time).
+stamp() { echo "load $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min), $(date -u '+%Y-%m-%d %H:%M:%S UTC')"; }
+
 # machine: one block describing where the numbers come from.
 machine() {
 	echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)," \
 		"$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM," \
 		"SQLite $("$SQLITE3" --version | cut -d' ' -f1) (shell), $(uname -sr)"
-	echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min), date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo "$(stamp)"
 }

@@ -60,6 +60,7 @@ F
 KEYS
 
 echo "== browser peak memory, $n articles: $idx (10% word '$word', country '$country')"
+echo "   $(stamp)"
 printf '%-44s %9s %8s %8s\n' "" "peak MB" "wall s" "cpu s"
 for s in first session; do
 	measure "$ATTACHE" --script "$BENCH_TMP/rss-$s.keys" "$idx"
