@@ -36,25 +36,28 @@ pb=$(q "SELECT b FROM pair ORDER BY articles DESC LIMIT 1")
 mid=$(q "SELECT max(id) / 2 FROM article")
 docs() { q "SELECT count(*) FROM article_fts WHERE article_fts MATCH '\"$1\"'"; }
 
-# The filters as model/filter.c compiles them (parameters inlined; the
-# "driver" rewriting of att_filter_from_where is not mirrored).
-fts() { echo "article.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH '\"$1\"')"; }
-f_rare=$(fts "$rare")
-f_common=$(fts "$common")
-# The matrix under a word filter starts from the full-text matches (the
-# "driver" of model/filter.c) rather than from article.
-d_tenpct="SELECT rowid FROM article_fts WHERE article_fts MATCH '\"$tenpct\"'"
-cids=$(q "SELECT group_concat(id) FROM (SELECT DISTINCT al.entity_id AS id FROM alias al
-	JOIN entity e ON e.id = al.entity_id WHERE al.key = '$ckey' AND e.kind = 'country')")
-f_country="article.id IN (SELECT article_id FROM article_entity WHERE entity_id IN ($cids))"
-f_pair="article.id IN (SELECT article_id FROM relation WHERE a = '$pa' AND b = '$pb')"
+# The filters as model/filter.c plans them (parameters inlined): the ids
+# come from the cheapest required term (the driver: the words as one FTS5
+# query, an entity's or a pair's index, an id range, with any id range
+# pushed into it); the other terms are checked per article (EXISTS).
+fts() { echo "SELECT rowid AS id FROM article_fts WHERE article_fts MATCH '$1'"; }
+d_rare=$(fts "\"$rare\"")
+d_common=$(fts "\"$common\"")
+d_tenpct=$(fts "\"$tenpct\"")
+cid=$(q "SELECT e.id FROM alias al JOIN entity e ON e.id = al.entity_id
+	WHERE al.key = '$ckey' AND e.kind = 'country' ORDER BY e.articles DESC LIMIT 1")
+d_country="SELECT article_id AS id FROM article_entity WHERE entity_id = $cid"
+d_pair="SELECT article_id AS id FROM relation WHERE a = '$pa' AND b = '$pb'"
 # A date range becomes an id range when ids are in date order (as
 # attache-index writes them); the dates are compared otherwise.
 d_lo=$(q "SELECT coalesce((SELECT min(id) FROM article WHERE date >= '2020'), 9223372036854775807)")
-d_hi=$(q "SELECT coalesce((SELECT min(id) FROM article WHERE date >= '2021'), 9223372036854775807)")
-f_date="(article.id >= $d_lo AND article.id < $d_hi)"
+d_hi=$(q "SELECT coalesce((SELECT min(id) FROM article WHERE date >= '2021'), 9223372036854775807) - 1")
+d_date="SELECT id FROM article WHERE id >= $d_lo AND id <= $d_hi"
 f_dates="(article.date IS NOT NULL AND article.date >= '2020' AND article.date < '2021')"
-f_combo="(($f_common AND $f_country) AND $f_date)"
+# word + country + date: the words with the range pushed in drive; the
+# country is an index probe per article.
+d_combo="$(fts "\"$common\"") AND rowid >= $d_lo AND rowid <= $d_hi"
+r_combo="EXISTS (SELECT 1 FROM article_entity WHERE entity_id IN ($cid) AND article_id = article.id)"
 cols="article.id, article.date, article.source, article.countries, article.title"
 # The queries as model/query.c and model/matrix.c build them: a page of the
 # list newest first (first page, or keyset after an id), the count capped
@@ -62,10 +65,13 @@ cols="article.id, article.date, article.source, article.countries, article.title
 # the matrix. Under a filter model/matrix.c reads the entity and relation
 # rows in one UNION ALL and sums them in C: that query is the floor; the
 # GROUP BY forms show what summing in SQLite would cost.
-# page FILTER [ID]: the first page, or the page after ID (model/query.c
-# binds ?901 to the largest id for the first page).
-page() { echo "SELECT $cols, 0 FROM article WHERE ($1) AND article.id < ${2:-9223372036854775807} ORDER BY article.id DESC LIMIT 50"; }
-count() { echo "SELECT count(*) FROM (SELECT 1 FROM article WHERE ($1) LIMIT 10001)"; }
+# page DRIVER [REST] [ID]: the first page (or the page after ID) as
+# model/query.c reads a driver: CROSS JOIN keeps the ids in their order.
+page() { echo "SELECT $cols, 0 FROM ($1) AS d CROSS JOIN article ON article.id = d.id WHERE (${2:-1}) AND d.id < ${3:-9223372036854775807} ORDER BY d.id DESC LIMIT 50"; }
+# page0 FILTER: a page straight from the article table (no driver).
+page0() { echo "SELECT $cols, 0 FROM article WHERE ($1) ORDER BY article.id DESC LIMIT 50"; }
+count() { echo "SELECT count(*) FROM (SELECT 1 FROM ($1) AS article WHERE (${2:-1}) LIMIT 10001)"; }
+count0() { echo "SELECT count(*) FROM (SELECT 1 FROM article WHERE ($1) LIMIT 10001)"; }
 heads() { echo "WITH f(id) AS MATERIALIZED ($1) SELECT e.country, e.name, count(*) AS n FROM f JOIN article_entity AS ae ON ae.article_id = f.id JOIN entity AS e ON e.id = ae.entity_id WHERE e.kind = 'country' AND e.country IS NOT NULL GROUP BY e.id ORDER BY n DESC, e.country"; }
 rows() { echo "WITH f(id) AS MATERIALIZED ($1) SELECT 0, ae.entity_id, NULL, 0, 0 FROM f JOIN article_entity AS ae ON ae.article_id = f.id UNION ALL SELECT 1, r.a, r.b, r.sentences, r.tone FROM f JOIN relation AS r ON r.article_id = f.id"; }
 cells() { echo "WITH f(id) AS MATERIALIZED ($1) SELECT r.a, r.b, count(*), sum(r.sentences), sum(r.tone * r.sentences) FROM f JOIN relation AS r ON r.article_id = f.id GROUP BY r.a, r.b"; }
@@ -99,23 +105,23 @@ echo "   $(stamp)"
 echo "   rare word '$rare' ($(docs "$rare") articles), common word '$common' ($(docs "$common")),"
 echo "   10% filter word '$tenpct' ($(docs "$tenpct")), country key '$ckey', pair $pa-$pb, date range 2020"
 printf '%-44s %8s %10s %10s\n' "query" "rows" "wall ms" "cpu ms"
-run "first screen (50 newest)" "$(page 1)"
-run "page at the middle (keyset id < mid)" "$(page 1 "$mid")"
-run "rare word: first 50" "$(page "$f_rare")"
-run "rare word: count" "$(count "$f_rare")"
-run "common word: first 50" "$(page "$f_common")"
-run "common word: count" "$(count "$f_common")"
-run "common word: page at the middle" "$(page "$f_common" "$mid")"
-run "country: first 50" "$(page "$f_country")"
-run "country: count" "$(count "$f_country")"
-run "pair: first 50" "$(page "$f_pair")"
-run "pair: count" "$(count "$f_pair")"
-run "date range (2020) as ids: first 50" "$(page "$f_date")"
-run "date range (2020) as ids: count" "$(count "$f_date")"
-run "date range (2020) as dates: first 50" "$(page "$f_dates")"
-run "date range (2020) as dates: count" "$(count "$f_dates")"
-run "word + country + date: first 50" "$(page "$f_combo")"
-run "word + country + date: count" "$(count "$f_combo")"
+run "first screen (50 newest)" "$(page0 1)"
+run "page at the middle (keyset id < mid)" "SELECT $cols, 0 FROM article WHERE article.id < $mid ORDER BY article.id DESC LIMIT 50"
+run "rare word: first 50" "$(page "$d_rare")"
+run "rare word: count" "$(count "$d_rare")"
+run "common word: first 50" "$(page "$d_common")"
+run "common word: count" "$(count "$d_common")"
+run "common word: page at the middle" "$(page "$d_common" 1 "$mid")"
+run "country: first 50" "$(page "$d_country")"
+run "country: count" "$(count "$d_country")"
+run "pair: first 50" "$(page "$d_pair")"
+run "pair: count" "$(count "$d_pair")"
+run "date range (2020) as ids: first 50" "$(page "$d_date")"
+run "date range (2020) as ids: count" "$(count "$d_date")"
+run "date range (2020) as dates: first 50" "$(page0 "$f_dates")"
+run "date range (2020) as dates: count" "$(count0 "$f_dates")"
+run "word + country + date: first 50" "$(page "$d_combo" "$r_combo")"
+run "word + country + date: count" "$(count "$d_combo" "$r_combo")"
 run "open article (body + mentions)" "SELECT a.body, m.pos, m.len, m.entity_id FROM article a JOIN mention m ON m.article_id = a.id WHERE a.id = $mid"
 run "matrix, whole corpus: heads" "SELECT country, name, articles FROM entity WHERE kind = 'country' AND country IS NOT NULL ORDER BY articles DESC, country"
 run "matrix, whole corpus: cells (pair)" "SELECT a, b, articles, sentences, tone * sentences FROM pair"

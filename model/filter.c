@@ -52,6 +52,16 @@ struct param {
 	char *s;
 };
 
+/* What compiling one term learnt, for the planner. */
+struct facts {
+	int kind;            /* F_* */
+	int64_t eid;         /* F_ENTITY: the one entity id */
+	int pa, pb;          /* F_PAIR: parameters holding the codes */
+	const char *a, *b;   /* ... and the codes */
+	int64_t lo, hi;      /* F_RANGE: ids lo..hi, both included */
+};
+enum { F_OTHER, F_FALSE, F_ENTITY, F_PAIR, F_RANGE };
+
 struct att_filter {
 	char *text;
 	struct buf sql;
@@ -61,17 +71,17 @@ struct att_filter {
 	struct buf notes;
 	int has_text;
 	int empty;
-	/* While compiling: 1 when the current term must hold for every
-	 * match (only ANDs above it). */
-	int top;
 	/* 1 when no term reads a column of article other than id. */
 	int idonly;
-	/* The ids of a term that must hold, as a subquery with column id: a
-	 * smaller set than the article table to start from. */
+	struct facts facts;  /* of the term compiled last */
+	/* The plan (see plan()): the ids of the cheapest term that must hold,
+	 * as a subquery with column id, readable in id order; the condition
+	 * without that term, with words checked one article at a time; and
+	 * what the set of ids is selected from. */
 	char *driver;
-	size_t drv_start, drv_end; /* where the driver's own term is in sql */
-	int drv_distinct;    /* its ids need DISTINCT (so they come unordered) */
-	char *rest;          /* sql with the driver's term as 1 */
+	char *rest;
+	char *from;
+	char *probe;         /* the whole condition, words checked per article */
 	/* 1 when a word must hold for every match (so every match ranks). */
 	int text_required;
 };
@@ -492,19 +502,14 @@ date_after(const char *s, size_t n)
 	return out;
 }
 
-/* Writes "article.id IN (SELECT COL REST)"; a term that must hold for
- * every match becomes the driver when there is none yet. */
+/* Writes "EXISTS (SELECT 1 FROM TABLE WHERE COND AND COL = article.id)":
+ * checked one article at a time through an index whose key starts with
+ * COND's columns then COL, never built as a set first. */
 static void
-emit_in(struct att_filter *f, const char *col, const char *rest, int distinct)
+emit_exists(struct att_filter *f, const char *table, const char *cond, const char *col)
 {
-	size_t start = f->sql.len;
-	buf_printf(&f->sql, "article.id IN (SELECT %s %s)", col, rest);
-	if (f->top && f->driver == NULL) {
-		f->driver = xasprintf("(SELECT %s%s AS id %s)", distinct ? "DISTINCT " : "", col, rest);
-		f->drv_distinct = distinct;
-		f->drv_start = start;
-		f->drv_end = f->sql.len;
-	}
+	buf_printf(&f->sql, "EXISTS (SELECT 1 FROM %s WHERE %s AND %s = article.id)", table, cond,
+		   col);
 }
 
 /* The smallest article id whose date is BOUND or later (every undated
@@ -653,14 +658,9 @@ compile_date(struct att_filter *f, struct att_index *idx, const struct node *n,
 		if (code != 0)
 			return code;
 		int pa = add_int_param(f, from), pb = add_int_param(f, to);
-		size_t start = f->sql.len;
 		buf_printf(&f->sql, "(article.id >= ?%d AND article.id < ?%d)", pa, pb);
-		if (f->top && f->driver == NULL) {
-			f->driver = xasprintf("(SELECT id FROM article WHERE id >= ?%d AND id < ?%d)",
-					      pa, pb);
-			f->drv_start = start;
-			f->drv_end = f->sql.len;
-		}
+		if (to > INT64_MIN)
+			f->facts = (struct facts){.kind = F_RANGE, .lo = from, .hi = to - 1};
 		return 0;
 	}
 	f->idonly = 0;
@@ -690,6 +690,7 @@ compile_id(struct att_filter *f, const struct node *n, struct att_err *err)
 	}
 	if (!dots) {
 		buf_printf(&f->sql, "article.id = ?%d", add_int_param(f, lo));
+		f->facts = (struct facts){.kind = F_RANGE, .lo = lo, .hi = lo};
 		return 0;
 	}
 	if (dots[2]) {
@@ -701,6 +702,7 @@ compile_id(struct att_filter *f, const struct node *n, struct att_err *err)
 	}
 	buf_printf(&f->sql, "article.id BETWEEN ?%d", add_int_param(f, lo));
 	buf_printf(&f->sql, " AND ?%d", add_int_param(f, hi));
+	f->facts = (struct facts){.kind = F_RANGE, .lo = lo, .hi = hi};
 	return 0;
 bad:
 	return att_err_set(err, EX_DATAERR, "bad article id '%s' at %zu (a number, or A..B)", v,
@@ -721,9 +723,7 @@ compile_tone(struct att_filter *f, const struct node *n, struct att_err *err)
 	};
 	for (size_t k = 0; k < ATT_ARRAY_LEN(tones); k++)
 		if (strcasecmp(tones[k].name, n->value) == 0) {
-			char *rest = xasprintf("FROM relation WHERE %s", tones[k].cond);
-			emit_in(f, "article_id", rest, 1);
-			free(rest);
+			emit_exists(f, "relation", tones[k].cond, "article_id");
 			return 0;
 		}
 	return att_err_set(err, EX_DATAERR,
@@ -782,6 +782,7 @@ compile_pair(struct att_filter *f, struct att_index *idx, const struct node *n,
 		free(b);
 		note(f, "no country pair named", v);
 		buf_adds(&f->sql, "0");
+		f->facts.kind = F_FALSE;
 		return 0;
 	}
 	if (strcmp(a, b) > 0) {
@@ -791,9 +792,10 @@ compile_pair(struct att_filter *f, struct att_index *idx, const struct node *n,
 	}
 	int pa = add_text_param(f, a);
 	int pb = add_text_param(f, b);
-	char *rest = xasprintf("FROM relation WHERE a = ?%d AND b = ?%d", pa, pb);
-	emit_in(f, "article_id", rest, 0);
-	free(rest);
+	char *cond = xasprintf("a = ?%d AND b = ?%d", pa, pb);
+	emit_exists(f, "relation", cond, "article_id");
+	free(cond);
+	f->facts = (struct facts){.kind = F_PAIR, .pa = pa, .pb = pb, .a = a, .b = b};
 	return 0;
 }
 
@@ -812,15 +814,18 @@ compile_entity(struct att_filter *f, struct att_index *idx, const struct node *n
 	if (nids == 0) {
 		note(f, n->ekind == ATT_COUNTRY ? "no country named" : "no entity named", n->value);
 		buf_adds(&f->sql, "0");
+		f->facts.kind = F_FALSE;
 		return 0;
 	}
-	struct buf rest = BUF_INIT;
-	buf_adds(&rest, "FROM article_entity WHERE entity_id IN (");
+	struct buf cond = BUF_INIT;
+	buf_adds(&cond, "entity_id IN (");
 	for (size_t k = 0; k < nids; k++)
-		buf_printf(&rest, "%s%lld", k ? "," : "", (long long)ids[k]);
-	buf_addc(&rest, ')');
-	emit_in(f, "article_id", rest.data, nids > 1);
-	buf_free(&rest);
+		buf_printf(&cond, "%s%lld", k ? "," : "", (long long)ids[k]);
+	buf_addc(&cond, ')');
+	emit_exists(f, "article_entity", cond.data, "article_id");
+	buf_free(&cond);
+	if (nids == 1)
+		f->facts = (struct facts){.kind = F_ENTITY, .eid = ids[0]};
 	return 0;
 }
 
@@ -833,9 +838,6 @@ compile_node(struct att_filter *f, struct att_index *idx, const struct node *n, 
 	switch (n->kind) {
 	case N_AND:
 	case N_OR: {
-		int top = f->top;
-		if (n->kind == N_OR)
-			f->top = 0;
 		buf_addc(&f->sql, '(');
 		if ((code = compile_node(f, idx, n->a, negated, rank, err)) != 0)
 			return code;
@@ -843,18 +845,14 @@ compile_node(struct att_filter *f, struct att_index *idx, const struct node *n, 
 		if ((code = compile_node(f, idx, n->b, negated, rank, err)) != 0)
 			return code;
 		buf_addc(&f->sql, ')');
-		f->top = top;
 		return 0;
 	}
 	case N_NOT: {
-		int top = f->top;
-		f->top = 0;
 		/* NULL (unknown) counts as false before it is negated. */
 		buf_adds(&f->sql, "NOT coalesce(");
 		if ((code = compile_node(f, idx, n->a, !negated, rank, err)) != 0)
 			return code;
 		buf_adds(&f->sql, ", 0)");
-		f->top = top;
 		return 0;
 	}
 	case N_TERM:
@@ -864,17 +862,13 @@ compile_node(struct att_filter *f, struct att_index *idx, const struct node *n, 
 	case T_TEXT: {
 		char *expr = fts_string(n);
 		f->has_text = 1;
-		if (f->top)
-			f->text_required = 1;
 		if (!negated) {
 			if (rank->len)
 				buf_adds(rank, " OR ");
 			buf_adds(rank, expr);
 		}
-		char *rest = xasprintf("FROM article_fts WHERE article_fts MATCH ?%d",
-				       add_text_param(f, expr));
-		emit_in(f, "rowid", rest, 0);
-		free(rest);
+		buf_printf(&f->sql, "article.id IN (SELECT rowid FROM article_fts "
+			   "WHERE article_fts MATCH ?%d)", add_text_param(f, expr));
 		return 0;
 	}
 	case T_ENTITY:
@@ -917,6 +911,352 @@ compile_node(struct att_filter *f, struct att_index *idx, const struct node *n, 
 	return att_err_set(err, EX_SOFTWARE, "unknown filter term");
 }
 
+/* 1 when N is a word or phrase, or words joined by AND and OR only: one
+ * FTS5 expression can stand for it. */
+static int
+text_only(const struct node *n)
+{
+	if (n->kind == N_TERM)
+		return n->term == T_TEXT;
+	return (n->kind == N_AND || n->kind == N_OR) && text_only(n->a) && text_only(n->b);
+}
+
+/* Writes the FTS5 expression of a text_only() tree into B, and its words
+ * into the relevance expression RANK. */
+static void
+fts_tree(const struct node *n, struct buf *b, struct buf *rank)
+{
+	if (n->kind == N_TERM) {
+		char *expr = fts_string(n);
+		buf_adds(b, expr);
+		if (rank->len)
+			buf_adds(rank, " OR ");
+		buf_adds(rank, expr);
+		free(expr);
+		return;
+	}
+	buf_addc(b, '(');
+	fts_tree(n->a, b, rank);
+	buf_adds(b, n->kind == N_AND ? " AND " : " OR ");
+	fts_tree(n->b, b, rank);
+	buf_addc(b, ')');
+}
+
+/* The terms that must hold for every match: the operands of the ANDs at
+ * the top. */
+static void
+flatten(struct node *n, struct node **v, size_t *nv)
+{
+	if (n->kind == N_AND) {
+		flatten(n->a, v, nv);
+		flatten(n->b, v, nv);
+	} else {
+		v[(*nv)++] = n;
+	}
+}
+
+/* One term that must hold, as compiled into f->sql[start..end). */
+struct conj {
+	size_t start, end;
+	struct facts facts;
+	int text;            /* the full-text term (all top words in one) */
+	double est;          /* estimated matches */
+	double probe;        /* relative cost of checking one article */
+};
+
+/* Runs SQL (parameters ?1 ?2 ?3 as int64 A, text S, text T) for one
+ * number; -1 when it fails or returns nothing. */
+static double
+query_num(struct att_index *idx, const char *sql, int64_t a, const char *s, const char *t)
+{
+	sqlite3_stmt *st;
+	double v = -1;
+	if (sqlite3_prepare_v2(idx->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_text(st, 2, s, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, t, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_double(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Counts up to CAP articles matching the FTS5 expression EXPR among ids
+ * LO..HI (a bounded look at the doclists, to compare with the other
+ * terms). */
+static double
+fts_count(struct att_index *idx, const char *expr, int64_t lo, int64_t hi, int64_t cap)
+{
+	sqlite3_stmt *st;
+	double v = (double)cap;
+	if (sqlite3_prepare_v2(idx->db,
+			       "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts "
+			       "MATCH ?1 AND rowid >= ?2 AND rowid <= ?3 LIMIT ?4)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return v;
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, lo);
+	sqlite3_bind_int64(st, 3, hi);
+	sqlite3_bind_int64(st, 4, cap);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_double(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* The most articles the full-text term is counted to when choosing. */
+#define FTS_EST_CAP 20000
+/* Checking one article against a full-text term costs about this many
+ * times a look-up in an index (FTS5 opens its expression per article). */
+#define FTS_PROBE_COST 70.0
+
+static int plan_force = Q_PLAN_AUTO;
+
+void
+q_plan_force(int kind)
+{
+	plan_force = kind;
+}
+
+/* Chooses where the matching ids come from: the required term with the
+ * fewest articles, weighed by what checking the other terms costs per
+ * article (a word checked per article is dear, an entity or a pair is an
+ * index look-up). Any id range (date:, id:) is pushed into that term's
+ * ids. Fills f->driver, f->rest, f->probe and f->from. */
+static void
+plan(struct att_filter *f, struct att_index *idx, struct conj *c, size_t nc, int mparam,
+     const char *mexpr)
+{
+	int64_t rlo = INT64_MIN, rhi = INT64_MAX, lo_id = 0, hi_id = -1;
+	int have_range = 0, none = 0;
+
+	for (size_t k = 0; k < nc; k++) {
+		if (c[k].facts.kind == F_FALSE)
+			none = 1;
+		if (c[k].facts.kind == F_RANGE) {
+			have_range = 1;
+			if (c[k].facts.lo > rlo)
+				rlo = c[k].facts.lo;
+			if (c[k].facts.hi < rhi)
+				rhi = c[k].facts.hi;
+		}
+	}
+	if (have_range && rlo > rhi)
+		none = 1;
+	if (idx) {
+		lo_id = (int64_t)query_num(idx, "SELECT min(id) FROM article", 0, NULL, NULL);
+		hi_id = (int64_t)query_num(idx, "SELECT max(id) FROM article", 0, NULL, NULL);
+	}
+	double total = hi_id >= lo_id ? (double)hi_id - (double)lo_id + 1 : 0;
+	double rsize = total;
+	if (have_range) {
+		double a = (double)(rlo > lo_id ? rlo : lo_id), b = (double)(rhi < hi_id ? rhi : hi_id);
+		rsize = b >= a ? b - a + 1 : 0;
+	}
+	double frac = total > 0 ? rsize / total : 0;
+
+	/* Estimates; the full-text term last, counted only as far as needed. */
+	long best = -1, text = -1;
+	double probes = 0, best_cost = 0;
+	for (size_t k = 0; k < nc; k++) {
+		c[k].est = -1;
+		c[k].probe = 1;
+		switch (c[k].facts.kind) {
+		case F_RANGE:
+			c[k].probe = 0;
+			break;
+		case F_ENTITY:
+			c[k].est = idx ? query_num(idx, "SELECT articles FROM entity WHERE id = ?1",
+						   c[k].facts.eid, NULL, NULL)
+				       : 0;
+			break;
+		case F_PAIR:
+			c[k].est = idx ? query_num(idx, "SELECT articles FROM pair WHERE a = ?2 AND b = ?3",
+						   0, c[k].facts.a, c[k].facts.b)
+				       : 0;
+			if (c[k].est < 0) /* not in the pair table: count (boundedly) */
+				c[k].est = query_num(idx, "SELECT count(*) FROM (SELECT 1 FROM relation "
+							  "WHERE a = ?2 AND b = ?3 LIMIT 100000)",
+						     0, c[k].facts.a, c[k].facts.b);
+			break;
+		}
+		if (c[k].text) {
+			c[k].probe = FTS_PROBE_COST;
+			text = (long)k;
+		}
+		if (c[k].est >= 0)
+			c[k].est *= frac;
+		probes += c[k].probe;
+	}
+	/* The id range alone as a candidate. */
+	double range_cost = have_range ? rsize * (1 + probes) : -1;
+	for (size_t k = 0; k < nc; k++) {
+		if (c[k].text || c[k].est < 0)
+			continue;
+		double cost = c[k].est * (1 + probes - c[k].probe);
+		if (best < 0 || cost < best_cost) {
+			best = (long)k;
+			best_cost = cost;
+		}
+	}
+	int use_range = range_cost >= 0 && (best < 0 || range_cost < best_cost);
+	if (use_range)
+		best_cost = range_cost;
+	if (text >= 0) {
+		double others = probes - c[text].probe;
+		if (best < 0 && !use_range) {
+			best = text;
+		} else {
+			/* The text drives unless it has more matches than the
+			 * cheapest other plan costs. */
+			double cap = best_cost / (1 + others) + 1;
+			cap = cap > FTS_EST_CAP ? FTS_EST_CAP : cap < 1 ? 1 : cap;
+			c[text].est = idx ? fts_count(idx, mexpr, have_range ? rlo : INT64_MIN,
+						      have_range ? rhi : INT64_MAX, (int64_t)cap)
+					  : 0;
+			if (c[text].est * (1 + others) <= best_cost) {
+				best = text;
+				use_range = 0;
+			}
+		}
+	}
+
+	if (plan_force != Q_PLAN_AUTO) { /* tests: every plan gives the same rows */
+		long k = -1;
+		for (size_t j = 0; j < nc && k < 0; j++)
+			if ((plan_force == Q_PLAN_TEXT && c[j].text) ||
+			    (plan_force == Q_PLAN_ENTITY && c[j].facts.kind == F_ENTITY) ||
+			    (plan_force == Q_PLAN_PAIR && c[j].facts.kind == F_PAIR))
+				k = (long)j;
+		if (k >= 0 || plan_force == Q_PLAN_RANGE || plan_force == Q_PLAN_NONE) {
+			best = k;
+			use_range = plan_force == Q_PLAN_RANGE && have_range;
+			if (plan_force == Q_PLAN_NONE)
+				best = -1;
+		}
+	}
+	int pl = 0, ph = 0;
+	if (have_range) {
+		pl = add_int_param(f, rlo);
+		ph = add_int_param(f, rhi);
+	}
+#define RANGE(col) (have_range ? xasprintf(" AND %s >= ?%d AND %s <= ?%d", col, pl, col, ph) \
+			       : xstrdup(""))
+	char *range_id = RANGE("id");
+	if (none) {
+		f->driver = xstrdup("(SELECT id FROM article WHERE 0)");
+	} else if (use_range) {
+		f->driver = xasprintf("(SELECT id FROM article WHERE 1%s)", range_id);
+	} else if (best >= 0 && c[best].text) {
+		char *r = RANGE("rowid");
+		f->driver = xasprintf("(SELECT rowid AS id FROM article_fts WHERE article_fts MATCH "
+				      "?%d%s)", mparam, r);
+		free(r);
+	} else if (best >= 0 && c[best].facts.kind == F_ENTITY) {
+		char *r = RANGE("article_id");
+		f->driver = xasprintf("(SELECT article_id AS id FROM article_entity "
+				      "WHERE entity_id = %lld%s)", (long long)c[best].facts.eid, r);
+		free(r);
+	} else if (best >= 0 && c[best].facts.kind == F_PAIR) {
+		char *r = RANGE("article_id");
+		f->driver = xasprintf("(SELECT article_id AS id FROM relation WHERE a = ?%d AND "
+				      "b = ?%d%s)", c[best].facts.pa, c[best].facts.pb, r);
+		free(r);
+	}
+#undef RANGE
+	free(range_id);
+
+	/* The condition without the driver's term, and the whole condition,
+	 * with the full-text term checked per article. */
+	struct buf rest = BUF_INIT, probe = BUF_INIT;
+	char *text_probe = xasprintf("EXISTS (SELECT 1 FROM article_fts WHERE article_fts MATCH "
+				     "?%d AND rowid = article.id)", mparam);
+	for (size_t k = 0; k < nc; k++) {
+		int len = (int)(c[k].end - c[k].start);
+		const char *piece = f->sql.data + c[k].start;
+		if (probe.len)
+			buf_adds(&probe, " AND ");
+		if (c[k].text)
+			buf_adds(&probe, text_probe);
+		else
+			buf_printf(&probe, "%.*s", len, piece);
+		if (f->driver && !use_range && !none && (long)k == best)
+			continue;
+		if (rest.len)
+			buf_adds(&rest, " AND ");
+		if (c[k].text)
+			buf_adds(&rest, text_probe);
+		else
+			buf_printf(&rest, "%.*s", len, piece);
+	}
+	free(text_probe);
+	f->rest = rest.len ? xasprintf("(%s)", rest.data) : xstrdup("1");
+	f->probe = probe.len ? xasprintf("(%s)", probe.data) : xstrdup("1");
+	buf_free(&rest);
+	buf_free(&probe);
+	if (f->driver && f->idonly)
+		f->from = xstrdup(f->driver);
+	else if (f->driver)
+		f->from = xasprintf("(SELECT article.id AS id, article.date AS date, article.source AS "
+				    "source, article.lang AS lang FROM %s AS d CROSS JOIN article "
+				    "ON article.id = d.id)",
+				    f->driver);
+}
+
+/* Compiles the tree: the terms that must hold one by one (all words among
+ * them as one full-text term), then the plan. */
+static int
+compile_top(struct att_filter *f, struct att_index *idx, struct node *root, struct att_err *err)
+{
+	struct node *v[ATT_FILTER_MAX_TERMS + 1];
+	struct conj c[ATT_FILTER_MAX_TERMS + 1];
+	size_t nv = 0, nc = 0;
+	struct buf fts = BUF_INIT, rank = BUF_INIT;
+	int mparam = 0, code = 0;
+
+	flatten(root, v, &nv);
+	for (size_t k = 0; k < nv; k++) {
+		if (!text_only(v[k]))
+			continue;
+		if (fts.len)
+			buf_adds(&fts, " AND ");
+		fts_tree(v[k], &fts, &rank);
+	}
+	buf_addc(&f->sql, '(');
+	if (fts.len) {
+		f->has_text = f->text_required = 1;
+		buf_addc(&fts, '\0');
+		mparam = add_text_param(f, buf_steal(&fts));
+		c[nc] = (struct conj){.start = f->sql.len, .text = 1};
+		buf_printf(&f->sql, "article.id IN (SELECT rowid FROM article_fts WHERE "
+			   "article_fts MATCH ?%d)", mparam);
+		c[nc++].end = f->sql.len;
+	}
+	for (size_t k = 0; k < nv && code == 0; k++) {
+		if (text_only(v[k]))
+			continue;
+		if (nc)
+			buf_adds(&f->sql, " AND ");
+		f->facts = (struct facts){.kind = F_OTHER};
+		c[nc] = (struct conj){.start = f->sql.len};
+		code = compile_node(f, idx, v[k], 0, &rank, err);
+		c[nc].end = f->sql.len;
+		if (v[k]->kind == N_TERM)
+			c[nc].facts = f->facts;
+		nc++;
+	}
+	buf_addc(&f->sql, ')');
+	if (code == 0) {
+		if (rank.len)
+			f->rank = buf_steal(&rank);
+		plan(f, idx, c, nc, mparam, mparam ? f->params[mparam - 1].s : NULL);
+	}
+	buf_free(&rank);
+	buf_free(&fts);
+	return code;
+}
+
 int
 att_filter_compile(struct att_index *idx, const char *text, struct att_filter **out,
 		   struct att_err *err)
@@ -924,7 +1264,6 @@ att_filter_compile(struct att_index *idx, const char *text, struct att_filter **
 	struct att_filter *f = xcalloc(1, sizeof *f);
 	struct parser p = {text ? text : "", 0, 0, err};
 	struct node *root = NULL;
-	struct buf rank = BUF_INIT;
 	int code = 0;
 
 	*out = NULL;
@@ -953,18 +1292,11 @@ att_filter_compile(struct att_index *idx, const char *text, struct att_filter **
 		code = perr(&p, p.i, "unbalanced parenthesis");
 		goto done;
 	}
-	f->top = 1;
 	f->idonly = 1;
-	if ((code = compile_node(f, idx, root, 0, &rank, err)) != 0)
+	if ((code = compile_top(f, idx, root, err)) != 0)
 		goto done;
-	if (rank.len)
-		f->rank = buf_steal(&rank);
-	if (f->driver)
-		f->rest = xasprintf("%.*s1%s", (int)f->drv_start, f->sql.data,
-				    f->sql.data + f->drv_end);
 	*out = f;
 done:
-	buf_free(&rank);
 	node_free(root);
 	if (code != 0)
 		att_filter_free(f);
@@ -984,6 +1316,8 @@ att_filter_free(struct att_filter *f)
 	free(f->rank);
 	free(f->driver);
 	free(f->rest);
+	free(f->from);
+	free(f->probe);
 	free(f->text);
 	free(f);
 }
@@ -1033,29 +1367,31 @@ att_filter_text_required(const struct att_filter *f)
 const char *
 att_filter_from(const struct att_filter *f)
 {
-	if (f && !f->empty && f->idonly && f->driver)
-		return f->driver;
-	return "article";
+	return f && !f->empty && f->from ? f->from : "article";
 }
 
 const char *
 att_filter_from_where(const struct att_filter *f)
 {
-	if (f && !f->empty && f->idonly && f->driver && f->rest)
-		return f->rest;
-	return att_filter_sql(f);
+	return f && !f->empty && f->from && f->rest ? f->rest : att_filter_sql(f);
 }
 
 const char *
 att_filter_ordered_driver(const struct att_filter *f)
 {
-	return f && !f->empty && f->driver && f->rest && !f->drv_distinct ? f->driver : NULL;
+	return f && !f->empty && f->driver && f->rest ? f->driver : NULL;
 }
 
 const char *
 att_filter_rest(const struct att_filter *f)
 {
 	return f && f->rest ? f->rest : att_filter_sql(f);
+}
+
+const char *
+att_filter_probe_sql(const struct att_filter *f)
+{
+	return f && f->probe ? f->probe : att_filter_sql(f);
 }
 
 const char *

@@ -50,12 +50,16 @@ const char *att_filter_from(const struct att_filter *f);
 /* The condition to use with att_filter_from(): the filter's, without
  * the term that the set of ids already ensures. */
 const char *att_filter_from_where(const struct att_filter *f);
-/* The driver when its ids can be read in id order (one entity, one pair,
- * a word, a date range), else NULL; with att_filter_rest(), the
- * condition without the driver's term, it lists the newest matches
- * without building the whole set first. */
+/* The driver: the ids of the cheapest term that must hold (the words,
+ * one entity, one pair, an id or date range, with any id range pushed
+ * in), readable in id order, or NULL. With att_filter_rest(), the
+ * condition without the driver's term (other words are checked per
+ * article), it lists the newest matches without building a set first. */
 const char *att_filter_ordered_driver(const struct att_filter *f);
 const char *att_filter_rest(const struct att_filter *f);
+/* The whole condition, with the words checked article by article (for a
+ * query that already walks few articles in its own order). */
+const char *att_filter_probe_sql(const struct att_filter *f);
 /* 1 when every match contains one of the ranking words (a word that
  * must hold, not under OR or a negation). */
 int att_filter_text_required(const struct att_filter *f);

@@ -438,7 +438,7 @@ att_evidence_page(struct att_index *idx, const struct att_filter *f, const char 
 		"WHERE ev.a = ?901 AND ev.b = ?902 AND (%s) "
 		"AND (?905 OR ev.article_id < ?903 OR (ev.article_id = ?903 AND ev.n > ?904)) "
 		"ORDER BY ev.article_id DESC, ev.n LIMIT ?906",
-		att_filter_sql(f));
+		att_filter_probe_sql(f));
 	code = prepare_filtered(idx, f, sql, &st, err);
 	free(sql);
 	if (code != 0)

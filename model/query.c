@@ -274,7 +274,7 @@ list_sql(const struct att_filter *f, enum att_sort sort, int dir, int ids_only)
 		/* Read the driver's ids in order, lazily: the first page
 		 * costs a page, not the whole set of matches. */
 		int down = (sort == ATT_SORT_NEWEST) == (dir > 0);
-		return xasprintf("SELECT %s, 0 FROM %s AS d JOIN article ON article.id = d.id "
+		return xasprintf("SELECT %s, 0 FROM %s AS d CROSS JOIN article ON article.id = d.id "
 				 "WHERE (%s) AND d.id %s ?901 ORDER BY d.id %s LIMIT ?903",
 				 cols, drv, att_filter_rest(f), down ? "<" : ">",
 				 down ? "DESC" : "ASC");
@@ -289,6 +289,12 @@ list_sql(const struct att_filter *f, enum att_sort sort, int dir, int ids_only)
 				 "ORDER BY article.id %s LIMIT ?903",
 				 cols, w, gt, asc);
 	case ATT_SORT_TITLE:
+		if (drv) /* every match is read and sorted: from the fewest */
+			return xasprintf("SELECT %s, 0 FROM %s AS d CROSS JOIN article ON "
+					 "article.id = d.id WHERE (%s) AND "
+					 "(" TITLE_KEY ", article.id) %s (?902, ?901) "
+					 "ORDER BY " TITLE_KEY " %s, article.id %s LIMIT ?903",
+					 cols, drv, att_filter_rest(f), gt, asc, asc);
 		return xasprintf("SELECT %s, 0 FROM article WHERE (%s) AND "
 				 "(" TITLE_KEY ", article.id) %s (?902, ?901) "
 				 "ORDER BY " TITLE_KEY " %s, article.id %s LIMIT ?903",
