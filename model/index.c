@@ -234,11 +234,14 @@ att_schema_create(sqlite3 *db, struct att_err *err)
 	return 0;
 }
 
-/* The progress handler: stops a query when asked to. */
+/* The progress handler: stops a query when asked to, or when the poll
+ * hook (a key press, a test's request) says so. */
 static int
 progress(void *arg)
 {
 	struct att_index *idx = arg;
+	if (!idx->cancel && idx->poll && idx->poll(idx->poll_arg))
+		idx->cancel = 1;
 	return idx->cancel != 0;
 }
 
@@ -344,9 +347,10 @@ att_index_replaced(const struct att_index *idx)
 
 	if (stat(idx->path, &st) != 0)
 		return 1;
+	if ((uint64_t)st.st_dev != idx->dev || (uint64_t)st.st_ino != idx->ino)
+		return 1;
 	int64_t mt = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
-	return (uint64_t)st.st_dev != idx->dev || (uint64_t)st.st_ino != idx->ino ||
-	       (int64_t)st.st_size != idx->size || mt != idx->mtime_ns;
+	return (int64_t)st.st_size != idx->size || mt != idx->mtime_ns ? 2 : 0;
 }
 
 int

@@ -17,6 +17,10 @@ struct att_index {
 	/* Set by att_index_interrupt() (for instance from a key press); the
 	 * progress handler then cancels the running query. */
 	volatile int cancel;
+	/* Asked from the progress handler while a query runs (may be NULL):
+	 * returning 1 cancels the query as att_index_interrupt() does. */
+	int (*poll)(void *arg);
+	void *poll_arg;
 };
 
 /* Opens PATH read-only, hardened for files from strangers, and checks that
@@ -39,8 +43,9 @@ struct att_index_summary {
 /* Runs PRAGMA quick_check and counts rows: the work of `attache --check`. */
 int att_index_check(struct att_index *idx, struct att_index_summary *sum, struct att_err *err);
 
-/* 1 when the file at idx->path is no longer the one that was opened
- * (renamed over or rewritten), 0 otherwise. */
+/* 0 while the file at idx->path is the one that was opened; 1 when it
+ * was renamed over or removed (another file, or none, at the path); 2 when
+ * the same file was rewritten or truncated in place. */
 int att_index_replaced(const struct att_index *idx);
 
 /* Asks the running query to stop (safe from a signal handler). */

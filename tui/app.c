@@ -27,12 +27,24 @@
 #define MIN_COLS 40
 #define MIN_ROWS 10
 
+/* How often the idle browser looks at its index file on disk (ms). */
+#define IDLE_CHECK_MS 2000
+
 static volatile sig_atomic_t got_signal;
 static struct att_index *volatile query_idx;
+/* Ctrl-C (SIGINT) or a script's :cancel stopped the running query. */
+static volatile sig_atomic_t cancel_asked;
 
+/* SIGINT while a query runs cancels the query; otherwise SIGINT, SIGTERM
+ * and SIGHUP end the browser. */
 static void
 on_exit_signal(int sig)
 {
+	if (sig == SIGINT && query_idx) {
+		cancel_asked = 1;
+		att_index_interrupt(query_idx);
+		return;
+	}
 	got_signal = sig;
 }
 
@@ -81,13 +93,43 @@ install_signals(int interactive)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+/* The poll hook of a script's :cancel: the query is cancelled at its first
+ * progress check, as if Esc had been typed while it ran. */
+static int
+script_cancel_poll(void *arg)
+{
+	struct app *app = arg;
+	app->script_cancel = 0;
+	cancel_asked = 1;
+	return 1;
+}
+
+/* Esc or Ctrl-C stopped a query: say so, and leave the stale panes alone
+ * until the user asks again (C-l, a new filter). */
+static void
+explicit_cancel(struct app *app)
+{
+	app->hold = 1;
+	app->key_cancelled = 0;
+	app_message(app, 0, "query cancelled");
+	for (int i = 0; i < PANE_COUNT; i++)
+		if (app->panes[i].stale)
+			app->panes[i].dirty = 1;
+}
+
 void
 app_query_begin(struct app *app)
 {
 	struct itimerval it = {{0, 50000}, {0, 50000}};
 
-	if (app->script)
+	cancel_asked = 0;
+	if (app->script) {
+		if (app->script_cancel) {
+			app->idx->poll = script_cancel_poll;
+			app->idx->poll_arg = app;
+		}
 		return;
+	}
 	query_idx = app->idx;
 	setitimer(ITIMER_REAL, &it, NULL);
 }
@@ -97,10 +139,23 @@ app_query_end(struct app *app)
 {
 	struct itimerval it = {{0, 0}, {0, 0}};
 
-	if (app->script)
-		return;
-	setitimer(ITIMER_REAL, &it, NULL);
-	query_idx = NULL;
+	if (app->script) {
+		app->idx->poll = NULL;
+		app->idx->poll_arg = NULL;
+	} else {
+		setitimer(ITIMER_REAL, &it, NULL);
+		query_idx = NULL;
+	}
+	/* idx->cancel stays set after a cancelled query (the next one clears
+	 * it). Esc right after a key cancelled it makes it explicit (loop). */
+	if (app->idx->cancel) {
+		app->cancels++;
+		if (cancel_asked)
+			explicit_cancel(app);
+		else
+			app->key_cancelled = 1;
+	}
+	cancel_asked = 0;
 }
 
 void
@@ -122,16 +177,37 @@ app_message(struct app *app, int error, const char *fmt, ...)
 void
 app_model_error(struct app *app, const struct att_err *err)
 {
-	if (err->code == ATT_CANCELLED)
-		app_message(app, 0, "cancelled");
-	else
+	if (err->code == ATT_CANCELLED) {
+		/* The message says which: "query cancelled", or a busy index. */
+		app_message(app, 0, "%s", err->msg);
+	} else {
 		app_message(app, 1, "%s", err->msg);
+	}
 }
 
 void
 app_dirty(struct app *app, enum pane_id id)
 {
 	app->panes[id].dirty = 1;
+}
+
+/* The list reloads now (the other panes ask it for rows); the slower
+ * panes when they are drawn, so that typing never waits for them. */
+static void
+reload_panes(struct app *app)
+{
+	for (int i = 0; i < PANE_COUNT; i++) {
+		struct pane *p = &app->panes[i];
+		p->failed = 0;
+		if (p->ops->reload && p->ops->eager) {
+			int rc = p->ops->reload(app, p);
+			if (rc != 0)
+				p->stale = 1, p->failed = rc != ATT_CANCELLED;
+		} else if (p->ops->reload) {
+			p->stale = 1;
+		}
+		p->dirty = 1;
+	}
 }
 
 int
@@ -146,16 +222,8 @@ app_set_filter(struct app *app, const char *text, struct att_err *err)
 		return rc;
 	att_filter_free(app->filter);
 	app->filter = f;
-	/* The list reloads now (the other panes ask it for rows); the slower
-	 * panes when they are drawn, so that typing never waits for them. */
-	for (int i = 0; i < PANE_COUNT; i++) {
-		struct pane *p = &app->panes[i];
-		if (p->ops->reload && p->ops->eager)
-			p->ops->reload(app, p);
-		else if (p->ops->reload)
-			p->stale = 1;
-		p->dirty = 1;
-	}
+	app->hold = 0;
+	reload_panes(app);
 	app->follow_pending = 1;
 	const char *notes = att_filter_notes(f);
 	if (notes)
@@ -348,13 +416,16 @@ draw_status(struct app *app)
 	if (*ftext)
 		buf_printf(&b, "  filter: %s", ftext);
 	free(ftext);
+	if (app->idx_changed && !(app->message && *app->message))
+		buf_printf(&b, "  [index %s on disk: R]", app->idx_changed == 1 ? "replaced" : "changed");
 	wmove(stdscr, app->rows - 1, 0);
 	int w = 0;
 	if (app->message && *app->message) {
 		int mw = att_text_width(app->message, strlen(app->message));
-		int left = app->cols - mw - 2;
-		if (left < app->cols / 2)
-			left = app->cols / 2;
+		/* An error gets more of the line than the position does. */
+		int left = app->cols - mw - 2, least = app->cols / (app->message_error ? 4 : 2);
+		if (left < least)
+			left = least;
 		w = att_draw_fit(stdscr, b.data, left, a, 1);
 		w += att_draw_fit(stdscr, "  ", app->cols - w, a, 0);
 		w += att_draw_fit(stdscr, app->message, app->cols - w,
@@ -389,6 +460,22 @@ draw_too_small(struct app *app)
 	wnoutrefresh(stdscr);
 }
 
+/* Looks at the index file on disk; says so once when it was replaced or
+ * changed (the browser keeps reading the file it opened). */
+static void
+check_index(struct app *app)
+{
+	int state = att_index_replaced(app->idx);
+
+	if (state == app->idx_changed)
+		return;
+	app->idx_changed = state;
+	if (state == 1)
+		app_message(app, 1, "index replaced on disk: R reopens it");
+	else if (state == 2)
+		app_message(app, 1, "index changed on disk: R reopens it");
+}
+
 /* Draws what changed: dirty panes, the status line, the prompt; one
  * doupdate. */
 static void
@@ -410,9 +497,11 @@ refresh_once(struct app *app)
 			continue;
 		werase(p->win);
 		if (p->stale) {
+			const char *why = p->failed ? "(the query failed: see the status line; C-l tries again)"
+					  : app->hold ? "(query cancelled: C-l computes it)"
+						      : "(computing for the new filter; a key interrupts)";
 			wmove(p->win, 1, p->x > 0 ? 1 : 0);
-			att_draw_fit(p->win, "(computing for the new filter; a key interrupts)",
-				     p->w - (p->x > 0 ? 1 : 0), att_color_attr[COL_DIM], 0);
+			att_draw_fit(p->win, why, p->w - (p->x > 0 ? 1 : 0), att_color_attr[COL_DIM], 0);
 		} else {
 			p->ops->draw(app, p);
 		}
@@ -437,15 +526,21 @@ refresh_once(struct app *app)
 void
 app_refresh(struct app *app)
 {
+	check_index(app);
 	refresh_once(app);
 	/* Then the stale panes on the screen, one query each, while no key
-	 * waits; a key press interrupts and they stay stale. */
+	 * waits; a key press interrupts and they stay stale (Esc or Ctrl-C:
+	 * until asked again; a failure: likewise). */
 	for (int i = 0; i < PANE_COUNT && !app->too_small; i++) {
 		struct pane *p = &app->panes[i];
-		if (!p->win || !p->stale || (!app->script && app_input_pending(app)))
+		if (!p->win || !p->stale || p->failed || app->hold ||
+		    (!app->script && app_input_pending(app)))
 			continue;
-		if (p->ops->reload(app, p) == 0)
+		int rc = p->ops->reload(app, p);
+		if (rc == 0)
 			p->stale = 0;
+		else
+			p->stale = 1, p->failed = rc != ATT_CANCELLED;
 		p->dirty = 1;
 		refresh_once(app);
 	}
@@ -477,6 +572,15 @@ app_input_pending(struct app *app)
 
 static int getkey(struct app *app);
 
+/* 1 when nothing at all waits on standard input (a read timed out), 0
+ * when something does: input, or the end of the terminal. */
+static int
+input_idle(void)
+{
+	struct pollfd pfd = {0, POLLIN, 0};
+	return poll(&pfd, 1, 0) == 0;
+}
+
 int
 app_getkey(struct app *app)
 {
@@ -507,7 +611,17 @@ getkey(struct app *app)
 		wint_t wch;
 		if (got_signal)
 			return -1;
+		/* Wake up now and then while idle, to look at the index file. */
+		wtimeout(stdscr, IDLE_CHECK_MS);
 		int r = wget_wch(stdscr, &wch);
+		wtimeout(stdscr, -1);
+		if (r == ERR && !got_signal && input_idle()) {
+			check_index(app);
+			if (app->status_dirty)
+				refresh_once(app);
+			errs = 0;
+			continue;
+		}
 		if (r == KEY_CODE_YES)
 			return (int)wch | ATT_KEY_FN;
 		if (r == OK && wch == ATT_KEY_ESC) {
@@ -540,11 +654,16 @@ getkey(struct app *app)
 
 /* ------------------------------------------------------------- actions */
 
+/* The prompt's live filter: a syntax error, or a cancelled query (Esc,
+ * Ctrl-C, typing on), goes to the prompt's second row. */
 static int
 live_filter(struct app *app, const char *text, int *pos, struct att_err *err)
 {
+	unsigned cancels = app->cancels;
 	int rc = app_set_filter(app, text, err);
 	*pos = rc ? prompt_error_pos(err->msg) : 0;
+	if (rc == 0 && app->cancels != cancels)
+		rc = att_err_set(err, ATT_CANCELLED, "query cancelled");
 	return rc;
 }
 
@@ -651,8 +770,9 @@ global_action(struct app *app, struct pane *p, enum att_action act)
 		/* FALLTHROUGH */
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
+		app->hold = 0; /* and compute what a cancel or a failure left */
 		for (int i = 0; i < PANE_COUNT; i++)
-			app->panes[i].dirty = 1;
+			app->panes[i].dirty = 1, app->panes[i].failed = 0;
 		app->status_dirty = 1;
 		return R_LAYOUT;
 	case ACT_SUSPEND:
@@ -664,6 +784,9 @@ global_action(struct app *app, struct pane *p, enum att_action act)
 		}
 		for (int i = 0; i < PANE_COUNT; i++)
 			app->panes[i].dirty = 1;
+		return R_LAYOUT;
+	case ACT_REOPEN:
+		app_reopen(app);
 		return R_LAYOUT;
 	case ACT_FILTER:
 		do_filter(app);
@@ -726,6 +849,53 @@ dispatch(struct app *app, int key)
 	app->status_dirty = 1;
 }
 
+/* ------------------------------------------------------------ reopening */
+
+void
+app_reopen(struct app *app)
+{
+	struct att_index *idx, *old = app->idx;
+	struct att_filter *f = NULL;
+	struct att_err err;
+	int cleared = 0;
+
+	att_err_clear(&err);
+	if (att_index_open(app->index_path, &idx, &err) != 0) {
+		app_message(app, 1, "not reopened: %s", err.msg);
+		return;
+	}
+	/* The filter again, on the new index (its names may be gone). */
+	if (att_filter_compile(idx, att_filter_text(app->filter), &f, &err) != 0) {
+		cleared = 1;
+		if (att_filter_compile(idx, "", &f, &err) != 0) {
+			app_message(app, 1, "not reopened: %s", err.msg);
+			att_index_close(idx);
+			return;
+		}
+	}
+	app->idx = idx;
+	att_filter_free(app->filter);
+	app->filter = f;
+	app->idx_changed = 0;
+	app->hold = 0;
+	/* The evidence and the card belong to the old index. */
+	if (app->overlay == PANE_EVIDENCE || app->overlay == PANE_CARD) {
+		app->overlay = PANE_COUNT;
+		layout(app);
+	}
+	reload_panes(app);
+	int64_t id = pane_list_selected(app);
+	if (id)
+		pane_article_open(app, id, -1);
+	/* Only now: the list's cursors were the last users of the old one. */
+	att_index_close(old);
+	if (cleared)
+		app_message(app, 1, "reopened; the filter was cleared: %s", err.msg);
+	else
+		app_message(app, 0, "index reopened");
+	clearok(curscr, TRUE);
+}
+
 /* ------------------------------------------------------------- the run */
 
 static int
@@ -761,9 +931,10 @@ start_terminal(struct app *app, struct att_err *err)
 }
 
 int
-app_run(struct att_index *idx, const char *index_path, const char *script_path,
+app_run(struct att_index **idxp, const char *index_path, const char *script_path,
 	const struct app_options *opt, struct att_err *err)
 {
+	struct att_index *idx = *idxp;
 	static const struct app_options defaults = APP_OPTIONS_INIT;
 	struct app app;
 	int rc = 0;
@@ -820,6 +991,13 @@ app_run(struct att_index *idx, const char *index_path, const char *script_path,
 		int key = app_getkey(&app);
 		if (key < 0)
 			break;
+		/* Esc typed while a query ran (it cancelled it): only that. */
+		int cancelled = app.key_cancelled;
+		app.key_cancelled = 0;
+		if (cancelled && key == ATT_KEY_ESC) {
+			explicit_cancel(&app);
+			continue;
+		}
 		if (key == (KEY_RESIZE | ATT_KEY_FN)) {
 			int rows, cols;
 			getmaxyx(stdscr, rows, cols);
@@ -849,6 +1027,7 @@ app_run(struct att_index *idx, const char *index_path, const char *script_path,
 	}
 	endwin();
 	prompt_cleanup();
+	*idxp = app.idx;
 out:
 	if (app.filter)
 		att_filter_free(app.filter);

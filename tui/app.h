@@ -58,6 +58,7 @@ struct pane {
 	int y, x, h, w;     /* where it is on the screen */
 	int dirty;
 	int stale;          /* the filter changed since it was loaded */
+	int failed;         /* its reload failed: not retried until asked (C-l) */
 	void *data;
 };
 
@@ -96,15 +97,25 @@ struct app {
 	int status_dirty;
 	int prompt_active;
 	struct att_err script_err;  /* a failed script command */
+	/* The index file on disk: what att_index_replaced() said last (0: the
+	 * one opened; 1: replaced; 2: changed in place). */
+	int idx_changed;
+	/* Esc or Ctrl-C cancelled a query: the stale panes wait for C-l or a
+	 * new filter instead of computing again at the next idle moment. */
+	int hold;
+	unsigned cancels;           /* queries cancelled so far */
+	int key_cancelled;          /* the last query was cancelled by a key press */
+	int script_cancel;          /* --script :cancel: cancel the next long query */
 	void (*prompt_draw)(struct app *app); /* draws the prompt over the panes */
 	struct app_options opt;
 };
 
 
-/* Runs the browser on IDX until the user quits. SCRIPT (may be NULL) reads
+/* Runs the browser on *IDX until the user quits. SCRIPT (may be NULL) reads
  * keys from a file instead of the terminal; OPT may be NULL (defaults).
- * Returns an exit code. */
-int app_run(struct att_index *idx, const char *index_path, const char *script_path,
+ * The index may be reopened meanwhile (the action reopen): *IDX is then
+ * the one open at the end. Returns an exit code. */
+int app_run(struct att_index **idx, const char *index_path, const char *script_path,
 	    const struct app_options *opt, struct att_err *err);
 
 /* Sets the status line message (sanitised here); ERROR shows it as such. */
@@ -138,6 +149,10 @@ void app_query_end(struct app *app);
 
 /* Reports a model error (cancelled queries quietly). */
 void app_model_error(struct app *app, const struct att_err *err);
+
+/* Reopens the index at the same path (action reopen): the new one must
+ * pass the checks of start-up, else the old one stays open. */
+void app_reopen(struct app *app);
 
 /* Resizes the virtual screen (scripted mode, :resize). */
 void app_script_resize(struct app *app, int cols, int rows);

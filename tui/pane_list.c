@@ -319,7 +319,11 @@ list_action(struct app *app, struct pane *p, enum att_action act)
 		if (next == ATT_SORT_RELEVANCE && !att_filter_has_text(app->filter))
 			next = ATT_SORT_NEWEST;
 		s->sort = next;
-		list_reload(app, p);
+		int rc = list_reload(app, p);
+		if (rc != 0) { /* cancelled or failed: the loop retries or says so */
+			p->stale = 1, p->failed = rc != ATT_CANCELLED;
+			return R_REDRAW;
+		}
 		app_message(app, 0, "sorted %s", sort_names[att_list_sort(s->l)]);
 		follow(app, s);
 		return R_REDRAW;

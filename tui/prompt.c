@@ -432,6 +432,7 @@ prompt_run(struct app *app, enum prompt_kind kind, const char *label, const char
 		}
 		app_refresh(app);
 		int key = app_getkey(app);
+		app->key_cancelled = 0; /* Esc here leaves the prompt, as always */
 		if (key < 0) {
 			result = -1;
 			break;

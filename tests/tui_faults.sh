@@ -1,0 +1,126 @@
+#!/bin/sh
+# Faults around a running browser: its index renamed over, truncated or
+# replaced by something that is not an index while it is open (R reopens
+# it); long queries cancelled by Esc or Ctrl-C; a 300x100 window, a storm
+# of resizes, Ctrl-Z and fg, Esc alone against an arrow key that arrives
+# in pieces.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/tui_lib.sh"
+tui_have_sqlite || skip_all "sqlite3 shell not installed"
+tmux_setup
+
+# wait_long PATTERN: wait_for with a longer bound (30 s), for what comes
+# from the browser's idle check of its file (every 2 s).
+wait_long() {
+	_w=0
+	while [ $_w -lt 3 ]; do
+		wait_for "$1" 2>/dev/null >/dev/null && return 0
+		_w=$((_w + 1))
+	done
+	diag "never showed: $1"; screen | sed -n '1,3p;$p' | while IFS= read -r l; do diag "  $l"; done
+	return 1
+}
+
+# status: the status line (the last row of the pane).
+status() { screen | tail -n 1; }
+
+# responds: the browser still reads keys: ? opens the help, q closes it.
+responds() {
+	keys '?' && wait_for '^\[Help\]' >/dev/null && keys q && wait_for '^\[Articles\]' >/dev/null
+}
+
+# not_on_screen PATTERN: no line of the screen matches PATTERN.
+not_on_screen() { ! screen | grep -qE -- "$1"; }
+
+# rows: the number of rows of the screen.
+rows() { screen | wc -l; }
+
+# fits_pane FILE COLS: no line of FILE is wider than COLS columns.
+fits_pane() { [ "$(tui_widest "$1")" -le "$2" ]; }
+
+old="$TEST_TMP/old.idx"
+tui_fixture "$old" || skip_all "cannot write the fixture index"
+new="$TEST_TMP/new.idx"
+cp "$old" "$new"
+"$SQLITE3" "$new" "INSERT INTO article (id, path, title, date, source, lang, body, countries) VALUES
+ (2001, 'b/1.txt', 'Accordo solo nel nuovo indice', '2024-02-02', 'ANSA', 'it',
+  'Un accordo che il vecchio indice non conosce.', '');
+ INSERT INTO article_fts(article_fts) VALUES ('rebuild');" || skip_all "cannot write the new index"
+
+# --- The index renamed over while open; R reopens it, keeping the filter.
+open="$TEST_TMP/open.idx"
+cp "$old" "$open"
+tmux_start "$open"
+check "the browser starts" wait_for '^\[Articles\] 1/255 '
+keys f; keys -l accordo; keys Enter
+check "a filter is set" wait_for '^\[Articles\] 1/2 .*filter: accordo'
+check "the new index's article is not there yet" not_on_screen 'solo nel nuovo'
+
+mv "$new" "$open"
+check "renamed over: the status line says so" wait_long 'index replaced on disk: R reopens it'
+keys j
+check "the browser keeps working on the file it opened" wait_for '^\[Articles\] 2/2 .*filter: accordo'
+check "and still shows that the file was replaced" wait_for '\[index replaced on disk: R\]'
+keys R
+check "R: the new index's article is on the screen" wait_for 'Accordo solo nel nuovo indice'
+check "R: with the filter kept" wait_for '^\[Articles\] 1/3 .*filter: accordo'
+check "R: the status line says so" wait_for 'index reopened'
+keys 3
+check "R: the matrix is computed on the new index" wait_for '^\[Relations\]'
+
+# A file that is not an index put in its place: refused, the old one kept.
+printf 'just some text, not an index\n' >"$TEST_TMP/text"
+mv "$TEST_TMP/text" "$open"
+check "a text file renamed over: noticed" wait_long 'index replaced on disk: R reopens it'
+keys 1 R
+check "R: refused with a one-line reason" wait_for 'not reopened: .*open.idx: not an'
+check "the index it had stays open" wait_for '^Articles  1/3 '
+keys g Enter
+check "and articles still open from it" wait_for 'Un accordo che il vecchio indice non conosce'
+rm -f "$open"
+keys 1 R
+check "R on a removed file: refused" wait_for 'not reopened: .*open.idx: no such'
+check "still responds to keys" responds
+keys Q
+check "Q quits" wait_exit
+check "with status 0" test "$(cat "$TEST_TMP/status" 2>/dev/null)" = 0
+check "the terminal settings are restored" cmp -s "$TEST_TMP/stty.before" "$TEST_TMP/stty.after"
+
+# --- The index truncated while open: a one-line error on the status line,
+# never a crash or a hang; the browser stays usable.
+errors='corrupted|read error|query failed|not an attache index|malformed'
+half=$(($(wc -c <"$old") / 2))
+for cut in 0 "$half"; do
+	cp "$old" "$open"
+	tmux_start "$open"
+	wait_for '^\[Articles\] 1/255 ' >/dev/null
+	truncate -s "$cut" "$open"
+	check "truncated to $cut: noticed" wait_long 'index changed on disk: R reopens it'
+	seen=no
+	# Scrolling to the end, an article, the matrix, a search of the full
+	# text (its pages were written last, in the truncated half).
+	for step in G Enter 3 e filter; do
+		case $step in
+		filter) keys 1 f; keys -l 'tregua OR grano'; keys Enter ;;
+		*) keys "$step" ;;
+		esac
+		wait_for '.' >/dev/null
+		if screen | tail -n 1 | grep -Eq "$errors"; then seen=yes; fi
+		screen >"$TEST_TMP/trunc.txt"
+		fits_pane "$TEST_TMP/trunc.txt" 120 || seen=overflow
+	done
+	check "truncated to $cut: an error on the status line, nothing overflows ($seen)" test "$seen" = yes
+	check "truncated to $cut: the screen is whole (40 rows, the status line last)" \
+		sh -c "[ \$(wc -l <'$TEST_TMP/trunc.txt') -eq 40 ] && tail -n 1 '$TEST_TMP/trunc.txt' | grep -q '^\[Articles\]'"
+	keys 1
+	check "truncated to $cut: still responds to keys" responds
+	keys R
+	check "truncated to $cut: R refuses the broken file" wait_for 'not reopened: '
+	keys Q
+	check "truncated to $cut: Q quits" wait_exit
+	check "truncated to $cut: with status 0" test "$(cat "$TEST_TMP/status" 2>/dev/null)" = 0
+	check "truncated to $cut: the terminal settings are restored" \
+		cmp -s "$TEST_TMP/stty.before" "$TEST_TMP/stty.after"
+done
+
+done_testing
