@@ -47,6 +47,43 @@ cp "$old" "$new"
   'Un accordo che il vecchio indice non conosce.', '');
  INSERT INTO article_fts(article_fts) VALUES ('rebuild');" || skip_all "cannot write the new index"
 
+# --- Cancelling a long query. --script's :cancel makes the next query
+# that runs long enough to be checked (SQLite's progress handler: every
+# 1,000 steps, so the same on any machine) stop as if Esc had been typed
+# while it ran.
+big="$TEST_TMP/big.idx"
+tui_fixture "$big" 900
+tui_script cancel "$big" <<KEYS
+:resize 120x40
+f
+:type report OR russia OR turkey
+Enter
+:cancel
+3
+:dump $TEST_TMP/cancel1.txt
+C-l
+:dump $TEST_TMP/cancel2.txt
+f
+:cancel
+:type  OR armenia
+:wait
+:dump $TEST_TMP/cancel3.txt
+Enter
+:dump $TEST_TMP/cancel4.txt
+KEYS
+check "cancel: the script runs (exit $tui_rc)" test "$tui_rc" -eq 0
+check "cancel: the matrix says its query was cancelled" grep -q '(query cancelled: C-l computes it)' "$TEST_TMP/cancel1.txt"
+check "cancel: and so does the status line" sh -c "tail -n 1 '$TEST_TMP/cancel1.txt' | grep -q 'query cancelled\$'"
+check "cancel: C-l computes the matrix" grep -q '│RU  ·  ' "$TEST_TMP/cancel2.txt"
+check "cancel: the message is gone" sh -c "! grep -q 'cancelled' '$TEST_TMP/cancel2.txt'"
+check "cancel: in the prompt, the live filter's query says so on the prompt" \
+	sh -c "tail -n 2 '$TEST_TMP/cancel3.txt' | head -n 1 | grep -q 'Filter: report OR russia OR turkey OR armenia' &&
+	       tail -n 1 '$TEST_TMP/cancel3.txt' | grep -q '^query cancelled'"
+check "cancel: Enter then applies the filter in full" grep -q '│AM  ' "$TEST_TMP/cancel4.txt"
+check "cancel: and the status line no longer says cancelled" \
+	sh -c "tail -n 1 '$TEST_TMP/cancel4.txt' | grep -q 'filter: report OR russia OR turkey OR arm' &&
+	       ! grep -q cancelled '$TEST_TMP/cancel4.txt'"
+
 # --- The index renamed over while open; R reopens it, keeping the filter.
 open="$TEST_TMP/open.idx"
 cp "$old" "$open"

@@ -678,6 +678,8 @@ do_filter(struct app *app)
 
 	att_err_clear(&err);
 	if (r == 1) {
+		free(app->message); /* what the live queries said is over */
+		app->message = NULL;
 		if (app_set_filter(app, text, &err) != 0) {
 			app_message(app, 1, "%s", err.msg);
 			app_set_filter(app, saved, &err);

@@ -18,7 +18,7 @@
 #include "tui/keys.h"
 #include "tui/trace.h"
 
-enum item_kind { IT_KEY, IT_RESIZE, IT_DUMP, IT_WAIT };
+enum item_kind { IT_KEY, IT_RESIZE, IT_DUMP, IT_WAIT, IT_CANCEL };
 
 struct item {
 	enum item_kind kind;
@@ -111,8 +111,12 @@ parse_line(struct script *s, char *line, int lineno, struct att_err *err)
 		add(s, IT_WAIT, lineno);
 		return 0;
 	}
+	if (strcmp(p, ":cancel") == 0) {
+		add(s, IT_CANCEL, lineno);
+		return 0;
+	}
 	char *safe = att_sanitize_dup(p, strlen(p), 0);
-	att_err_set(err, EX_DATAERR, "%s:%d: unknown command '%s' (:type :resize :dump :wait)",
+	att_err_set(err, EX_DATAERR, "%s:%d: unknown command '%s' (:type :resize :dump :wait :cancel)",
 		    s->path, lineno, safe);
 	free(safe);
 	return EX_DATAERR;
@@ -233,6 +237,9 @@ script_next(struct script *s, struct app *app, struct att_err *err)
 			break;
 		case IT_WAIT:
 			app_refresh(app);
+			break;
+		case IT_CANCEL: /* as if Esc were typed during the next long query */
+			app->script_cancel = 1;
 			break;
 		case IT_DUMP:
 			app_refresh(app);
