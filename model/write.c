@@ -1,14 +1,25 @@
 /* write.c: building an index, the writer side of model/write.h.
  *
  * A build goes into TARGET.tmp-PID beside the target, under the lock
- * TARGET.lock. Each article is staged as one row of a second file
- * (TARGET.tmp-PID-stage, attached to the first): its fields, and its
- * mentions, sentences, relations, entity counts and evidence packed in a
- * blob. Entity and pair aggregates stay in memory. At commit the articles
- * are numbered in date order and written in id order with all their rows
- * (batched INSERTs), the staging file is dropped, the full-text index is
- * built, and the file is synced and renamed over the target. Every step
- * is linear or n log n in the number of rows. */
+ * TARGET.lock. While the articles come in date order (the usual case for
+ * JSON Lines exports), each is written straight into the article table
+ * with its final id; from the first one out of order on, articles are
+ * staged as rows of a second file (TARGET.tmp-PID-stage, attached) and
+ * copied in date order at commit. Either way the mentions, sentences,
+ * relations, entity counts and evidence of an article are packed in a
+ * blob appended to TARGET.tmp-PID-ann, and entity and pair aggregates stay
+ * in memory: mention rows need the entity ids, known only at the end.
+ *
+ * At commit the entities get their ids; then two threads work at once:
+ * this one builds the full-text index over the article table, while a
+ * side thread writes the rows of the blobs, in article id order, into the
+ * tables of a third file (TARGET.tmp-PID-side) through its own SQLite
+ * connection. The side tables are then copied into the index with
+ * INSERT ... SELECT *, which SQLite does page by page without decoding
+ * rows (its transfer optimisation), and the file is synced and renamed
+ * over the target. Every step is linear or n log n in the number of
+ * rows, and memory grows only with the entities, the country pairs and
+ * 12 bytes per article. */
 #include "config.h"
 
 #include "model/write.h"
@@ -17,6 +28,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,7 +144,7 @@ struct pairagg {
 };
 
 enum {
-	ST_DOC, ST_COUNT
+	ST_DOC, ST_KEY, ST_ARTICLE, ST_COUNT
 };
 
 /* The mentions, sentences and relations of an article are staged as one
@@ -162,24 +174,65 @@ struct rec_evidence {
 	char a[2], b[2];
 };
 
+/* ST_DOC stages a whole article; ST_KEY only what orders it, for an
+ * article written straight into the index (ST_ARTICLE). */
 static const char *const stage_sql[ST_COUNT] = {
-	"INSERT INTO stage.doc(n, seq, path, ext_id, title, date, source, lang, body, url, original,"
-	" countries, ann) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	"INSERT INTO stage.doc(n, seq, path, title, date, source, lang, body, url, original,"
+	" countries) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	"INSERT INTO stage.doc(n, seq, path, date) VALUES (?1, ?2, ?3, ?5)",
+	"INSERT INTO main.article(id, path, title, date, source, lang, body, url, original, countries)"
+	" VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 };
 
 static const char stage_schema[] =
-	"CREATE TABLE stage.doc(n INTEGER PRIMARY KEY, seq INTEGER, path TEXT, ext_id TEXT,"
+	"CREATE TABLE stage.doc(n INTEGER PRIMARY KEY, seq INTEGER, path TEXT,"
 	" title TEXT, date TEXT, source TEXT, lang TEXT, body TEXT, url TEXT, original TEXT,"
-	" countries TEXT, ann BLOB);"
+	" countries TEXT);"
 
 	"CREATE TABLE stage.map(id INTEGER PRIMARY KEY, n INTEGER UNIQUE);";
 
+/* Moves the articles written so far back into the staging table, when an
+ * article comes out of date order. */
+static const char unorder_sql[] =
+	"UPDATE stage.doc SET title = a.title, source = a.source, lang = a.lang, body = a.body,"
+	" url = a.url, original = a.original, countries = a.countries"
+	" FROM main.article AS a WHERE a.id = doc.n;"
+	"DELETE FROM main.article;";
+
+/* The tables the side thread fills, from the blobs. */
+static const char side_tables_sql[] =
+	"SELECT sql FROM main.sqlite_schema WHERE sql IS NOT NULL AND tbl_name IN"
+	" ('mention', 'sentence', 'relation', 'article_entity', 'evidence') ORDER BY rowid";
+static const char *const side_tables[] = {
+	"mention", "sentence", "relation", "article_entity", "evidence",
+};
+
+/* An article held until the articles of its date are all in, to be
+ * numbered in (path, seq) order among them. */
+struct pending {
+	struct att_doc doc;        /* copies of the fields written */
+	char *countries;
+	struct buf blob;
+	uint64_t added;
+};
+
+/* How many articles of one date, and how many bytes of them, are held
+ * before giving up the direct path and staging everything. */
+#define GROUP_MAX 4096
+#define GROUP_BYTES (32u << 20)
+
 struct att_writer {
-	char *target, *tmp, *stage, *lock, *dir;
-	int lockfd;
+	char *target, *tmp, *stage, *lock, *dir, *annpath, *side;
+	int lockfd, annfd;
 	sqlite3 *db;
 	sqlite3_stmt *st[ST_COUNT];
-	uint64_t n;                /* articles staged */
+	volatile sig_atomic_t *cancel;
+	uint64_t n;                /* articles numbered */
+	uint64_t added;            /* articles added */
+	int unordered;             /* an article came out of date order */
+	struct pending *grp;       /* the articles of the last date, not yet numbered */
+	size_t ngrp, capgrp, grpbytes;
+	struct buf ann;            /* blobs not yet written to annfd */
 	struct strmap ents;        /* key -> struct ent */
 	struct ent **entv;         /* in order of first sight */
 	size_t nent, capent;
@@ -220,6 +273,14 @@ exec(struct att_writer *w, const char *sql, const char *what, struct att_err *er
 }
 
 /* ------------------------------------------------------------------ open */
+
+/* The progress handler: stops the running statement once the flag is set. */
+static int
+cancelled(void *arg)
+{
+	volatile sig_atomic_t *flag = arg;
+	return *flag != 0;
+}
 
 /* Removes TARGET.tmp-* files left by builders that died: we hold the lock,
  * so no live builder owns one. */
@@ -304,6 +365,11 @@ open_db(struct att_writer *w, struct att_err *err)
 
 	unlink(w->tmp);
 	unlink(w->stage);
+	unlink(w->side);
+	w->annfd = open(w->annpath, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (w->annfd < 0)
+		return att_err_set(err, EX_CANTCREAT, "%s: cannot create %s: %s", w->target, w->annpath,
+				   strerror(errno));
 	rc = sqlite3_open_v2(w->tmp, &w->db,
 			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_PRIVATECACHE, NULL);
 	if (rc != SQLITE_OK)
@@ -351,6 +417,7 @@ att_writer_open(const char *target, struct att_writer **out, struct att_err *err
 
 	*out = NULL;
 	w->lockfd = -1;
+	w->annfd = -1;
 	w->target = xstrdup(target);
 	if (slash == NULL)
 		w->dir = xstrdup(".");
@@ -361,6 +428,8 @@ att_writer_open(const char *target, struct att_writer **out, struct att_err *err
 	w->tmp = xasprintf("%s.tmp-%ld", target, (long)getpid());
 	w->stage = xasprintf("%s.tmp-%ld-stage", target, (long)getpid());
 	w->lock = xasprintf("%s.lock", target);
+	w->annpath = xasprintf("%s.tmp-%ld-ann", target, (long)getpid());
+	w->side = xasprintf("%s.tmp-%ld-side", target, (long)getpid());
 
 	if (slash && slash[1] == '\0') {
 		code = att_err_set(err, EX_USAGE, "%s: the index must be a file name, not a directory", target);
@@ -716,6 +785,203 @@ out:
 	return code;
 }
 
+/* Blobs are written to the file in pieces of about this size. */
+#define ANN_FLUSH (1 << 20)
+
+/* Appends the blobs kept in memory to the blob file. */
+static int
+ann_flush(struct att_writer *w, struct att_err *err)
+{
+	size_t done = 0;
+	while (done < w->ann.len) {
+		ssize_t k = write(w->annfd, w->ann.data + done, w->ann.len - done);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			int e = k < 0 ? errno : ENOSPC;
+			if (e == ENOSPC)
+				return att_err_set(err, EX_IOERR,
+						   "%s: disk full while writing; the previous index is unchanged",
+						   w->target);
+			return att_err_set(err, EX_IOERR,
+					   "%s: write error while writing %s (%s); the previous index is unchanged",
+					   w->target, w->annpath, strerror(e));
+		}
+		done += (size_t)k;
+	}
+	w->ann.len = 0;
+	return 0;
+}
+
+/* Compares optional strings as SQLite orders them: NULL first, then bytes. */
+static int
+cmp_opt(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+/* Compares the dates of two articles as the numbering orders them:
+ * undated last. */
+static int
+day_cmp(const struct att_doc *a, const struct att_doc *b)
+{
+	if ((a->date == NULL) != (b->date == NULL))
+		return a->date == NULL ? 1 : -1;
+	return cmp_opt(a->date, b->date);
+}
+
+/* The numbering order within a date: (path, seq), then as added. */
+static int
+cmp_pending(const void *pa, const void *pb)
+{
+	const struct pending *a = pa, *b = pb;
+	int c = cmp_opt(a->doc.path, b->doc.path);
+	if (c == 0)
+		c = (int64_t)a->doc.seq < (int64_t)b->doc.seq ? -1 : (int64_t)a->doc.seq > (int64_t)b->doc.seq;
+	if (c == 0)
+		c = a->added < b->added ? -1 : a->added > b->added;
+	return c;
+}
+
+static char *
+dup_opt(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+/* Binds the fields of an article to one of the stage_sql statements. */
+static void
+bind_doc(sqlite3_stmt *st, int64_t n, const struct att_doc *doc, const char *countries)
+{
+	sqlite3_bind_int64(st, 1, n);
+	sqlite3_bind_int64(st, 2, (int64_t)doc->seq);
+	bind_opt_text(st, 3, doc->path);
+	bind_opt_text(st, 5, doc->date);
+	if (sqlite3_bind_parameter_count(st) < 6)
+		return;
+	sqlite3_bind_text(st, 4, doc->title ? doc->title : "", -1, SQLITE_STATIC);
+	bind_opt_text(st, 6, doc->source);
+	bind_opt_text(st, 7, doc->lang);
+	sqlite3_bind_text64(st, 8, doc->body ? doc->body : "", doc->body ? doc->body_len : 0,
+			    SQLITE_STATIC, SQLITE_UTF8);
+	bind_opt_text(st, 9, doc->url);
+	if (doc->original && (doc->body == NULL || strlen(doc->original) != doc->body_len ||
+			      memcmp(doc->original, doc->body, doc->body_len) != 0))
+		sqlite3_bind_text64(st, 10, doc->original, strlen(doc->original), SQLITE_STATIC, SQLITE_UTF8);
+	else
+		sqlite3_bind_null(st, 10);
+	sqlite3_bind_text(st, 11, countries, -1, SQLITE_STATIC);
+}
+
+/* Numbers one article: its row goes into the index (WHERE ST_ARTICLE) or
+ * the staging table (ST_DOC), its blob to the blob file. */
+static int
+number(struct att_writer *w, int where, const struct att_doc *doc, const char *countries,
+       const struct buf *blob, struct att_err *err)
+{
+	int code;
+
+	w->n++;
+	buf_add(&w->ann, blob->data, blob->len);
+	if (w->ann.len >= ANN_FLUSH && (code = ann_flush(w, err)) != 0)
+		return code;
+	bind_doc(w->st[where], (int64_t)w->n, doc, countries);
+	if ((code = step(w, w->st[where], err)) != 0 || where == ST_DOC)
+		return code;
+	bind_doc(w->st[ST_KEY], (int64_t)w->n, doc, countries);
+	return step(w, w->st[ST_KEY], err);
+}
+
+static void
+pending_free(struct pending *p)
+{
+	att_doc_free(&p->doc);
+	free(p->countries);
+	buf_free(&p->blob);
+}
+
+/* Numbers the articles held, in their order, straight into the index. */
+static int
+flush_group(struct att_writer *w, struct att_err *err)
+{
+	int code = 0;
+
+	if (w->ngrp > 1)
+		qsort(w->grp, w->ngrp, sizeof *w->grp, cmp_pending);
+	for (size_t i = 0; i < w->ngrp; i++) {
+		struct pending *p = &w->grp[i];
+		if (code == 0)
+			code = number(w, ST_ARTICLE, &p->doc, p->countries, &p->blob, err);
+		pending_free(p);
+	}
+	w->ngrp = 0;
+	w->grpbytes = 0;
+	return code;
+}
+
+/* An article came out of date order: from now on every article is
+ * staged, and those already in the index go back to the staging table. */
+static int
+go_unordered(struct att_writer *w, struct att_err *err)
+{
+	int code = flush_group(w, err);
+	if (code == 0)
+		code = exec(w, unorder_sql, "staging the articles", err);
+	w->unordered = 1;
+	return code;
+}
+
+/* Holds the article with the others of its date, or stages it. */
+static int
+add_row(struct att_writer *w, const struct att_doc *doc, const char *countries, struct buf *blob,
+	struct att_err *err)
+{
+	int code;
+
+	if (!w->unordered && w->ngrp > 0) {
+		int c = day_cmp(doc, &w->grp[0].doc);
+		if (c < 0 || w->ngrp >= GROUP_MAX || w->grpbytes > GROUP_BYTES)
+			code = go_unordered(w, err);
+		else if (c > 0)
+			code = flush_group(w, err);
+		else
+			code = 0;
+		if (code)
+			return code;
+	}
+	if (w->unordered)
+		return number(w, ST_DOC, doc, countries, blob, err);
+	if (w->ngrp == w->capgrp) {
+		w->capgrp = w->capgrp ? w->capgrp * 2 : 16;
+		w->grp = xreallocarray(w->grp, w->capgrp, sizeof *w->grp);
+	}
+	struct pending *p = &w->grp[w->ngrp++];
+	memset(p, 0, sizeof *p);
+	p->doc.path = dup_opt(doc->path);
+	p->doc.title = xstrdup(doc->title ? doc->title : "");
+	p->doc.date = dup_opt(doc->date);
+	p->doc.source = dup_opt(doc->source);
+	p->doc.lang = dup_opt(doc->lang);
+	p->doc.url = dup_opt(doc->url);
+	p->doc.body_len = doc->body ? doc->body_len : 0;
+	p->doc.body = xmalloc(p->doc.body_len + 1);
+	if (p->doc.body_len)
+		memcpy(p->doc.body, doc->body, p->doc.body_len);
+	p->doc.body[p->doc.body_len] = '\0';
+	if (doc->original && (doc->body == NULL || strlen(doc->original) != doc->body_len ||
+			      memcmp(doc->original, doc->body, doc->body_len) != 0))
+		p->doc.original = xstrdup(doc->original);
+	p->doc.seq = doc->seq;
+	p->countries = xstrdup(countries);
+	p->blob = *blob;
+	*blob = (struct buf)BUF_INIT;
+	p->added = w->added;
+	w->grpbytes += p->doc.body_len + (p->doc.original ? p->doc.body_len : 0) + p->blob.len;
+	return 0;
+}
+
 int
 att_writer_add(struct att_writer *w, const struct att_doc *doc, const struct att_doc_ann *ann,
 	       struct att_err *err)
@@ -727,7 +993,7 @@ att_writer_add(struct att_writer *w, const struct att_doc *doc, const struct att
 
 	if (ann == NULL)
 		ann = &none;
-	w->n++;
+	w->added++;
 	if ((code = add_mentions(w, &sc, doc, ann, &countries, err)) != 0 ||
 	    (code = add_sentences(w, &sc, doc, ann, err)) != 0) {
 		buf_free(&countries);
@@ -739,24 +1005,6 @@ att_writer_add(struct att_writer *w, const struct att_doc *doc, const struct att
 		return code;
 	}
 
-	sqlite3_stmt *st = w->st[ST_DOC];
-	sqlite3_bind_int64(st, 1, (int64_t)w->n);
-	sqlite3_bind_int64(st, 2, (int64_t)doc->seq);
-	bind_opt_text(st, 3, doc->path);
-	bind_opt_text(st, 4, doc->ext_id);
-	sqlite3_bind_text(st, 5, doc->title ? doc->title : "", -1, SQLITE_TRANSIENT);
-	bind_opt_text(st, 6, doc->date);
-	bind_opt_text(st, 7, doc->source);
-	bind_opt_text(st, 8, doc->lang);
-	sqlite3_bind_text64(st, 9, doc->body ? doc->body : "", doc->body ? doc->body_len : 0,
-			    SQLITE_STATIC, SQLITE_UTF8);
-	bind_opt_text(st, 10, doc->url);
-	if (doc->original && (doc->body == NULL || strlen(doc->original) != doc->body_len ||
-			      memcmp(doc->original, doc->body, doc->body_len) != 0))
-		sqlite3_bind_text64(st, 11, doc->original, strlen(doc->original), SQLITE_STATIC, SQLITE_UTF8);
-	else
-		sqlite3_bind_null(st, 11);
-	sqlite3_bind_text(st, 12, countries.data ? countries.data : "", -1, SQLITE_TRANSIENT);
 	struct buf blob = BUF_INIT;
 	buf_add(&blob, &sc.head, sizeof sc.head);
 	buf_add(&blob, sc.ms.data, sc.ms.len);
@@ -764,8 +1012,7 @@ att_writer_add(struct att_writer *w, const struct att_doc *doc, const struct att
 	buf_add(&blob, sc.rs.data, sc.rs.len);
 	buf_add(&blob, sc.as.data, sc.as.len);
 	buf_add(&blob, sc.es.data, sc.es.len);
-	sqlite3_bind_blob64(st, 13, blob.data, blob.len, SQLITE_STATIC);
-	code = step(w, st, err);
+	code = add_row(w, doc, countries.data ? countries.data : "", &blob, err);
 	buf_free(&blob);
 	buf_free(&countries);
 	buf_free(&sc.ms);
@@ -811,20 +1058,6 @@ static int
 cmp_str(const void *pa, const void *pb)
 {
 	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
-}
-
-/* Prepares, binds nothing, and runs one statement. */
-static int
-run(struct att_writer *w, sqlite3_stmt **st, const char *sql, const char *what, struct att_err *err)
-{
-	int rc;
-	if (*st == NULL && (rc = sqlite3_prepare_v2(w->db, sql, -1, st, NULL)) != SQLITE_OK)
-		return db_failure(w, rc, what, err);
-	rc = sqlite3_step(*st);
-	sqlite3_reset(*st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return db_failure(w, rc, what, err);
-	return 0;
 }
 
 /* Writes the entity and alias tables, sorted; sets each entity's id. */
@@ -926,14 +1159,10 @@ write_pairs(struct att_writer *w, struct att_build_stats *stats, struct att_err 
 	return code;
 }
 
-/* Copies the staged rows into the tables, articles numbered in date order. */
-static const struct {
-	const char *what, *sql;
-} copy_steps[] = {
-	{"numbering articles",
-	 "INSERT INTO stage.map(id, n) SELECT row_number() OVER"
-	 " (ORDER BY date IS NULL, date, path, seq, n), n FROM stage.doc ORDER BY 1"},
-};
+/* Numbers the staged articles in date order. */
+static const char number_sql[] =
+	"INSERT INTO stage.map(id, n) SELECT row_number() OVER"
+	" (ORDER BY date IS NULL, date, path, seq, n), n FROM stage.doc ORDER BY 1";
 
 /* Rows inserted BATCH_ROWS at a time with one multi-row INSERT: the
  * per-statement cost of SQLite dominates for these small rows. Values
@@ -1070,30 +1299,17 @@ static const struct {
 	{"INSERT INTO main.evidence(a, b, article_id, n)", 4},
 };
 
-/* Writes one staged article as ID with the rows of its blob. */
+/* Writes the rows of the blob of article ID through W's connection. */
 static int
-write_article(struct att_writer *w, sqlite3_stmt *sel, sqlite3_stmt *ins, struct batch *wb,
-	      struct att_err *err)
+write_blob_rows(struct att_writer *w, int64_t id, const unsigned char *blob, size_t len,
+		struct batch *wb, struct att_err *err)
 {
-	int64_t id = sqlite3_column_int64(sel, 0);
+	struct rec_head h;
 	int code;
 
-	sqlite3_bind_int64(ins, 1, id);
-	for (int c = 1; c <= 9; c++)
-		sqlite3_bind_value(ins, c + 1, sqlite3_column_value(sel, c));
-	if ((code = step(w, ins, err)) != 0)
-		return code;
-
-	const unsigned char *blob = sqlite3_column_blob(sel, 10);
-	size_t len = (size_t)sqlite3_column_bytes(sel, 10);
-	struct rec_head h;
-	if (blob == NULL || len < sizeof h)
-		return 0;
-	memcpy(&h, blob, sizeof h);
-	if (len != sizeof h + h.nm * sizeof(struct rec_mention) + h.ns * sizeof(struct rec_sentence) +
-			   h.nr * sizeof(struct rec_relation) + h.na * sizeof(struct rec_ae) +
-			   h.ne * sizeof(struct rec_evidence))
+	if (len < sizeof h)
 		return att_err_set(err, EX_SOFTWARE, "%s: the staging file is damaged", w->target);
+	memcpy(&h, blob, sizeof h);
 	const unsigned char *p = blob + sizeof h;
 	for (uint32_t i = 0; i < h.nm; i++, p += sizeof(struct rec_mention)) {
 		struct rec_mention r;
@@ -1156,37 +1372,223 @@ write_article(struct att_writer *w, sqlite3_stmt *sel, sqlite3_stmt *ins, struct
 	return 0;
 }
 
-/* Copies the staged articles into the tables in id (date) order. */
+/* Copies the staged articles into the article table in id (date) order. */
 static int
 write_articles(struct att_writer *w, struct att_err *err)
 {
-	sqlite3_stmt *sel = NULL, *ins = NULL;
-	struct batch *wb = xcalloc(WB_COUNT, sizeof *wb);
-	int rc, code = 0;
+	static const char sql[] =
+		"INSERT INTO main.article(id, path, title, date, source, lang, body, url, original, countries)"
+		" SELECT m.id, d.path, d.title, d.date, d.source, d.lang, d.body, d.url, d.original, d.countries"
+		" FROM stage.map m JOIN stage.doc d ON d.n = m.n ORDER BY m.id";
+	return exec(w, sql, "writing articles", err);
+}
 
-	rc = sqlite3_prepare_v2(w->db, "SELECT m.id, d.path, d.title, d.date, d.source, d.lang, d.body,"
-				" d.url, d.original, d.countries, d.ann FROM stage.map m"
-				" JOIN stage.doc d ON d.n = m.n ORDER BY m.id", -1, &sel, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(w->db, "INSERT INTO main.article(id, path, title, date, source, lang,"
-					" body, url, original, countries)"
-					" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", -1, &ins, NULL);
+/* The side thread: writes the rows of the blobs into the side file. */
+struct side {
+	struct att_writer view;   /* the side connection, with the writer's entities */
+	const char *schema;       /* the CREATE statements of the side tables */
+	int annfd;
+	const int64_t *order;     /* by id - 1: the article number; NULL: the same */
+	uint64_t *off;            /* with ORDER, by article number - 1: its blob */
+	uint64_t next;            /* without ORDER, the next blob */
+	uint64_t n;
+	int code;
+	struct att_err err;
+};
+
+/* The size of the blob whose head is H. */
+static size_t
+blob_size(const struct rec_head *h)
+{
+	return sizeof *h + h->nm * sizeof(struct rec_mention) + h->ns * sizeof(struct rec_sentence) +
+	       h->nr * sizeof(struct rec_relation) + h->na * sizeof(struct rec_ae) +
+	       h->ne * sizeof(struct rec_evidence);
+}
+
+/* Reads LEN bytes at OFF of the blob file. */
+static int
+read_at(struct side *sd, void *p, size_t len, uint64_t off, struct att_err *err)
+{
+	size_t done = 0;
+	while (done < len) {
+		ssize_t k = pread(sd->annfd, (char *)p + done, len - done, (off_t)(off + done));
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return att_err_set(err, EX_IOERR, "%s: cannot read back %s: %s", sd->view.target,
+					   sd->view.annpath, k < 0 ? strerror(errno) : "truncated");
+		done += (size_t)k;
+	}
+	return 0;
+}
+
+/* Where each blob starts, for reading them out of order. */
+static int
+index_blobs(struct side *sd, struct att_err *err)
+{
+	uint64_t at = 0;
+	sd->off = xreallocarray(NULL, sd->n + 1, sizeof *sd->off);
+	for (uint64_t i = 0; i < sd->n; i++) {
+		struct rec_head h;
+		int code = read_at(sd, &h, sizeof h, at, err);
+		if (code)
+			return code;
+		sd->off[i] = at;
+		at += blob_size(&h);
+	}
+	return 0;
+}
+
+/* Reads the blob of the article with id ID into B. */
+static int
+read_blob(struct side *sd, uint64_t id, struct buf *b, struct att_err *err)
+{
+	uint64_t at = sd->order ? sd->off[sd->order[id - 1] - 1] : sd->next;
+	struct rec_head h;
+	int code = read_at(sd, &h, sizeof h, at, err);
+	if (code)
+		return code;
+	size_t len = blob_size(&h);
+	b->len = 0;
+	buf_reserve(b, len);
+	if ((code = read_at(sd, b->data, len, at, err)) != 0)
+		return code;
+	b->len = len;
+	sd->next = at + len;
+	return 0;
+}
+
+static int
+side_open(struct side *sd, struct att_err *err)
+{
+	struct att_writer *w = &sd->view;
+	int rc = sqlite3_open_v2(w->side, &w->db,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_PRIVATECACHE, NULL);
 	if (rc != SQLITE_OK)
-		code = db_failure(w, rc, "writing articles", err);
+		return db_failure(w, rc, "creating the temporary file", err);
+	sqlite3_extended_result_codes(w->db, 1);
+	if (w->cancel)
+		sqlite3_progress_handler(w->db, 10000, cancelled, (void *)w->cancel);
+	int code = exec(w, "PRAGMA page_size=16384; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+			"PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-32768;",
+			"setting up the temporary file", err);
+	if (code == 0)
+		code = exec(w, sd->schema, "creating the temporary tables", err);
+	if (code == 0)
+		code = exec(w, "BEGIN", "starting the build", err);
+	return code;
+}
+
+static void *
+side_main(void *arg)
+{
+	struct side *sd = arg;
+	struct att_writer *w = &sd->view;
+	struct batch *wb = xcalloc(WB_COUNT, sizeof *wb);
+	struct buf blob = BUF_INIT;
+	int code = side_open(sd, &sd->err);
+
+	if (code == 0 && sd->order)
+		code = index_blobs(sd, &sd->err);
+
 	for (int i = 0; i < WB_COUNT && code == 0; i++)
-		code = batch_init(w, &wb[i], wb_spec[i].sql, wb_spec[i].ncols, err);
-	while (code == 0 && (rc = sqlite3_step(sel)) == SQLITE_ROW)
-		code = write_article(w, sel, ins, wb, err);
-	if (code == 0 && rc != SQLITE_DONE)
-		code = db_failure(w, rc, "writing articles", err);
+		code = batch_init(w, &wb[i], wb_spec[i].sql, wb_spec[i].ncols, &sd->err);
+	for (uint64_t id = 1; id <= sd->n && code == 0; id++) {
+		if ((code = read_blob(sd, id, &blob, &sd->err)) == 0)
+			code = write_blob_rows(w, (int64_t)id, (const unsigned char *)blob.data, blob.len,
+					       wb, &sd->err);
+	}
 	for (int i = 0; i < WB_COUNT; i++) {
 		if (code == 0)
-			code = batch_flush(w, &wb[i], err);
+			code = batch_flush(w, &wb[i], &sd->err);
 		batch_free(&wb[i]);
 	}
+	if (code == 0)
+		code = exec(w, "COMMIT", "writing the temporary tables", &sd->err);
+	if (w->db && sqlite3_close(w->db) != SQLITE_OK && code == 0)
+		code = db_failure(w, sqlite3_errcode(w->db), "closing the temporary tables", &sd->err);
+	else
+		w->db = NULL;
+	if (w->db) {
+		sqlite3_close_v2(w->db);
+		w->db = NULL;
+	}
 	free(wb);
-	sqlite3_finalize(sel);
-	sqlite3_finalize(ins);
+	free(sd->off);
+	buf_free(&blob);
+	sd->code = code;
+	return NULL;
+}
+
+/* The article numbers in id order, when they differ from the ids. */
+static int
+load_order(struct att_writer *w, int64_t **out, struct att_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t *v = xreallocarray(NULL, w->n + 1, sizeof *v);
+	uint64_t k = 0;
+	int rc = sqlite3_prepare_v2(w->db, "SELECT n FROM stage.map ORDER BY id", -1, &st, NULL);
+
+	while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+		int64_t n = sqlite3_column_int64(st, 0);
+		if (k < w->n && n >= 1 && (uint64_t)n <= w->n)
+			v[k++] = n;
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_reset(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK) {
+		free(v);
+		return db_failure(w, rc, "numbering articles", err);
+	}
+	if (k != w->n) {
+		free(v);
+		return att_err_set(err, EX_SOFTWARE, "%s: the staging file is damaged", w->target);
+	}
+	*out = v;
+	return 0;
+}
+
+/* The CREATE statements of the side tables and their indexes, as in the
+ * index: the copies must match for SQLite's transfer optimisation. */
+static int
+side_schema(struct att_writer *w, struct buf *b, struct att_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(w->db, side_tables_sql, -1, &st, NULL);
+	while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+		buf_adds(b, (const char *)sqlite3_column_text(st, 0));
+		buf_adds(b, ";\n");
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_reset(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK)
+		return db_failure(w, rc, "reading the schema", err);
+	return 0;
+}
+
+/* Copies the side tables into the index. */
+static int
+copy_side(struct att_writer *w, struct att_err *err)
+{
+	char *sql = sqlite3_mprintf("ATTACH %Q AS side", w->side);
+	int code = exec(w, sql, "reading the temporary tables", err);
+	sqlite3_free(sql);
+	if (code == 0)
+		code = exec(w, "BEGIN", "writing the index", err);
+	for (size_t i = 0; i < ATT_ARRAY_LEN(side_tables) && code == 0; i++) {
+		sql = sqlite3_mprintf("INSERT INTO main.%s SELECT * FROM side.%s", side_tables[i],
+				      side_tables[i]);
+		code = exec(w, sql, "writing the index", err);
+		sqlite3_free(sql);
+	}
+	if (code == 0)
+		code = exec(w, "COMMIT", "committing", err);
+	if (code == 0)
+		code = exec(w, "DETACH side", "closing the temporary tables", err);
+	if (code == 0)
+		unlink(w->side);
 	return code;
 }
 
@@ -1210,12 +1612,15 @@ int
 att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct att_err *err)
 {
 	struct att_build_stats none;
+	struct buf schema = BUF_INIT;
+	int64_t *order = NULL;
 	int code = 0;
-	sqlite3_stmt *st = NULL;
 
 	if (stats == NULL)
 		stats = &none;
 	memset(stats, 0, sizeof *stats);
+	if (!w->unordered && (code = flush_group(w, err)) != 0)
+		goto fail;
 	stats->articles = w->n;
 	stats->mentions = w->mentions;
 	stats->relations = w->relations;
@@ -1224,28 +1629,50 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 		sqlite3_finalize(w->st[i]);
 		w->st[i] = NULL;
 	}
-	if ((code = write_entities(w, stats, err)) != 0 || (code = write_pairs(w, stats, err)) != 0)
+	if ((code = ann_flush(w, err)) != 0 || (code = write_entities(w, stats, err)) != 0 ||
+	    (code = write_pairs(w, stats, err)) != 0)
 		goto fail;
-	for (size_t i = 0; i < ATT_ARRAY_LEN(copy_steps); i++) {
-		code = run(w, &st, copy_steps[i].sql, copy_steps[i].what, err);
-		sqlite3_finalize(st);
-		st = NULL;
-		if (code)
-			goto fail;
-		if (i == 0 && (code = write_articles(w, err)) != 0)
-			goto fail;
-	}
+	if (w->unordered &&
+	    ((code = exec(w, number_sql, "numbering articles", err)) != 0 ||
+	     (code = load_order(w, &order, err)) != 0))
+		goto fail;
+	if ((code = side_schema(w, &schema, err)) != 0)
+		goto fail;
+
+	/* The rows of the blobs go into the side file while this thread
+	 * builds the full-text index. */
+	struct side sd = {
+		.view = {.target = w->target, .side = w->side, .annpath = w->annpath, .entv = w->entv,
+			 .cancel = w->cancel},
+		.schema = schema.data, .annfd = w->annfd, .order = order, .n = w->n,
+	};
+	pthread_t side;
+	int started = pthread_create(&side, NULL, side_main, &sd) == 0;
+	if (!started)
+		side_main(&sd);
+	if (w->unordered)
+		code = write_articles(w, err);
 	char *meta = sqlite3_mprintf("INSERT INTO main.meta(key, value) VALUES ('generator', %Q),"
 				     " ('format', '1')", "attache-index " PACKAGE_VERSION);
-	code = exec(w, meta, "writing meta", err);
+	if (code == 0)
+		code = exec(w, meta, "writing meta", err);
 	sqlite3_free(meta);
-	if (code ||
-	    (code = exec(w, "INSERT INTO main.article_fts(article_fts) VALUES ('rebuild')",
-			 "building the full-text index", err)) != 0 ||
-	    (code = exec(w, "COMMIT", "committing", err)) != 0 ||
-	    (code = exec(w, "DETACH stage", "closing the staging file", err)) != 0)
+	if (code == 0)
+		code = exec(w, "INSERT INTO main.article_fts(article_fts) VALUES ('rebuild')",
+			    "building the full-text index", err);
+	if (code == 0)
+		code = exec(w, "COMMIT", "committing", err);
+	if (started)
+		pthread_join(side, NULL);
+	if (code == 0 && sd.code) {
+		code = sd.code;
+		*err = sd.err;
+	}
+	if (code || (code = exec(w, "DETACH stage", "closing the staging file", err)) != 0)
 		goto fail;
 	unlink(w->stage);
+	if ((code = copy_side(w, err)) != 0)
+		goto fail;
 	if ((code = exec(w, "PRAGMA main.optimize; PRAGMA main.locking_mode=NORMAL;"
 			 " PRAGMA main.journal_mode=DELETE", "finishing", err)) != 0)
 		goto fail;
@@ -1264,24 +1691,18 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 	sync_path(w->dir, 1, NULL, w->target);
 	free(w->tmp);
 	w->tmp = NULL;
-	att_writer_abort(w);
-	return 0;
 fail:
+	buf_free(&schema);
+	free(order);
 	att_writer_abort(w);
 	return code;
 }
 
-/* The progress handler: stops the running statement once the flag is set. */
-static int
-cancelled(void *arg)
-{
-	volatile sig_atomic_t *flag = arg;
-	return *flag != 0;
-}
 
 void
 att_writer_cancel_flag(struct att_writer *w, volatile sig_atomic_t *flag)
 {
+	w->cancel = flag;
 	sqlite3_progress_handler(w->db, 10000, flag ? cancelled : NULL, (void *)flag);
 }
 
@@ -1301,6 +1722,8 @@ att_writer_abort(struct att_writer *w)
 			unlink(w->tmp);
 		if (w->stage)
 			unlink(w->stage);
+		unlink(w->annpath);
+		unlink(w->side);
 		/* Remove the lock file while we still hold it (see take_lock). */
 		unlink(w->lock);
 		close(w->lockfd);
@@ -1313,6 +1736,14 @@ att_writer_abort(struct att_writer *w)
 	free(w->target);
 	free(w->tmp);
 	free(w->stage);
+	free(w->annpath);
+	free(w->side);
+	if (w->annfd >= 0)
+		close(w->annfd);
+	buf_free(&w->ann);
+	for (size_t i = 0; i < w->ngrp; i++)
+		pending_free(&w->grp[i]);
+	free(w->grp);
 	free(w->lock);
 	free(w->dir);
 	free(w);
