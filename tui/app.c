@@ -548,6 +548,9 @@ app_refresh(struct app *app)
 	 * once the keyboard is idle. */
 	if (app->follow_pending && !app->too_small && pane_list_follow(app))
 		refresh_once(app);
+	/* The list's count last: the first screenful never waits for it. */
+	if (!app->too_small && pane_list_idle(app))
+		refresh_once(app);
 }
 
 /* ----------------------------------------------------------------- input */

@@ -168,6 +168,7 @@ void pane_card_init(struct pane *p);
 /* Cross-pane requests. */
 int64_t pane_list_selected(struct app *app);           /* article id, or 0 */
 int pane_list_follow(struct app *app);   /* shows the selected article when visible; 1 if it did */
+int pane_list_idle(struct app *app);     /* counts the list's matches while idle; 1 if it did */
 void pane_article_open(struct app *app, int64_t id, int64_t sentence);
 void pane_evidence_open(struct app *app, const char *a, const char *b);
 void pane_card_open(struct app *app, int64_t entity_id);

@@ -22,7 +22,8 @@ struct list {
 	size_t n;
 	int64_t base;
 	int at_end;         /* v[n-1] is the last row */
-	int64_t total;      /* -1 while unknown (capped count) */
+	int64_t total;      /* -1 while unknown (capped count, or not counted yet) */
+	int counting;       /* the count is still to be run (when the keyboard is idle) */
 	int64_t cur, top;
 	int64_t opened;     /* the article shown in the article pane */
 };
@@ -137,20 +138,16 @@ list_reload(struct app *app, struct pane *p)
 {
 	struct list *s = p->data;
 	struct att_err err;
-	int64_t count = 0;
-	int capped = 0;
-
 	if (s->l)
 		att_list_close(s->l);
 	s->l = NULL;
 	clear_cache(s);
 	s->cur = s->top = 0;
-	s->total = 0;
+	s->total = -1;
+	s->counting = 0;
 	att_err_clear(&err);
 	app_query_begin(app);
 	int rc = att_list_open(app->idx, app->filter, s->sort, &s->l, &err);
-	if (rc == 0)
-		rc = att_list_count(s->l, COUNT_CAP, &count, &capped, &err);
 	app_query_end(app);
 	p->stale = 0;
 	if (rc != 0) {
@@ -160,9 +157,42 @@ list_reload(struct app *app, struct pane *p)
 		s->l = NULL;
 		return rc;
 	}
-	s->total = capped ? -1 : count;
+	/* The first screenful never waits for the count: it runs when the
+	 * keyboard is idle (pane_list_idle), unless the first page was all. */
 	row_at(app, s, 0);
+	s->counting = s->l != NULL && !s->at_end;
 	return 0;
+}
+
+int
+pane_list_idle(struct app *app)
+{
+	struct list *s = app->panes[PANE_LIST].data;
+	struct att_err err;
+	int64_t count = 0;
+	int capped = 0;
+
+	if (!s->counting || !s->l || app_input_pending(app))
+		return 0;
+	if (s->at_end) {
+		s->counting = 0;
+		return 1;
+	}
+	att_err_clear(&err);
+	app_query_begin(app);
+	int rc = att_list_count(s->l, COUNT_CAP, &count, &capped, &err);
+	app_query_end(app);
+	if (rc == ATT_CANCELLED)
+		return 0; /* a key came: counted again at the next idle moment */
+	s->counting = 0;
+	if (rc != 0) {
+		app_model_error(app, &err);
+		return 1;
+	}
+	s->total = capped ? -1 : count;
+	app->status_dirty = 1;
+	app_dirty(app, PANE_LIST);
+	return 1;
 }
 
 int64_t
@@ -262,6 +292,8 @@ list_position(struct app *app, struct pane *p, struct buf *b)
 		return;
 	if (count == 0) {
 		buf_printf(b, "0 articles");
+	} else if (count < 0 && s->counting) {
+		buf_printf(b, "%s/counting", att_fmt_count(s->cur + 1, n1, sizeof n1));
 	} else if (count < 0) {
 		buf_printf(b, "%s/%s+", att_fmt_count(s->cur + 1, n1, sizeof n1),
 			   att_fmt_count(COUNT_CAP, n2, sizeof n2));
@@ -343,6 +375,7 @@ list_action(struct app *app, struct pane *p, enum att_action act)
 				return R_HANDLED;
 			}
 			s->total = count;
+			s->counting = 0;
 		}
 		if (!s->at_end) {
 			clear_cache(s);
