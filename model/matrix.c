@@ -67,20 +67,51 @@ read_countries(struct att_index *idx, sqlite3_stmt *st, struct att_matrix *m, si
 	return rc == SQLITE_DONE ? 0 : q_fail(idx, rc, err);
 }
 
+/* The matrix's codes sorted, for finding a pair row's countries in
+ * O(log n) (a whole-corpus matrix reads every pair row). */
+static const struct att_matrix *by_code_ctx;
+static int
+cmp_by_code(const void *a, const void *b)
+{
+	return strcmp(by_code_ctx->codes[*(const size_t *)a], by_code_ctx->codes[*(const size_t *)b]);
+}
+
+static long
+find_sorted(const struct att_matrix *m, const size_t *sorted, const char *code)
+{
+	size_t lo = 0, hi = m->n;
+	while (code && lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(m->codes[sorted[mid]], code);
+		if (c == 0)
+			return (long)sorted[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
 /* Adds the pair rows (a, b, articles, sentences, tone sum) of ST. */
 static int
 read_pairs(struct att_index *idx, sqlite3_stmt *st, struct att_matrix *m, struct att_err *err)
 {
 	size_t n = m->n, cells = n * n > 0 ? n * n : 1;
 	double *weight = xcalloc(cells, sizeof *weight);
+	size_t *sorted = xcalloc(n ? n : 1, sizeof *sorted);
 	int rc;
 
+	for (size_t k = 0; k < n; k++)
+		sorted[k] = k;
+	by_code_ctx = m;
+	qsort(sorted, n, sizeof *sorted, cmp_by_code);
 	m->sentences = xcalloc(cells, sizeof *m->sentences);
 	m->cooc = xcalloc(cells, sizeof *m->cooc);
 	m->tone = xcalloc(cells, sizeof *m->tone);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long i = code_index(m, (const char *)sqlite3_column_text(st, 0));
-		long j = code_index(m, (const char *)sqlite3_column_text(st, 1));
+		long i = find_sorted(m, sorted, (const char *)sqlite3_column_text(st, 0));
+		long j = find_sorted(m, sorted, (const char *)sqlite3_column_text(st, 1));
 		if (i < 0 || j < 0 || i == j)
 			continue;
 		int64_t arts = sqlite3_column_int64(st, 2), sents = sqlite3_column_int64(st, 3);
@@ -97,6 +128,7 @@ read_pairs(struct att_index *idx, sqlite3_stmt *st, struct att_matrix *m, struct
 	for (size_t c = 0; c < n * n; c++)
 		m->tone[c] = m->sentences[c] > 0 ? weight[c] / (double)m->sentences[c] : 0.0;
 	free(weight);
+	free(sorted);
 	return rc == SQLITE_DONE ? 0 : q_fail(idx, rc, err);
 }
 
@@ -122,6 +154,7 @@ struct countries {
 	int64_t *articles, *sentences, *cooc;
 	double *weight;      /* n*n each */
 	int64_t *eid;        /* entity id -> code index, sorted by entity id */
+	int64_t *stamp, serial; /* the last article counted for each code */
 	size_t *eidx, neid;
 };
 
@@ -135,6 +168,7 @@ countries_free(struct countries *c)
 	free(c->codes);
 	free(c->names);
 	free(c->articles);
+	free(c->stamp);
 	free(c->sentences);
 	free(c->cooc);
 	free(c->weight);
@@ -199,6 +233,7 @@ load_countries(struct att_index *idx, struct countries *c, struct att_err *err)
 	/* GROUP BY sorted them with SQLite's BINARY collation: as strcmp. */
 	size_t cells = c->n * c->n > 0 ? c->n * c->n : 1;
 	c->articles = xcalloc(c->n ? c->n : 1, sizeof *c->articles);
+	c->stamp = xcalloc(c->n ? c->n : 1, sizeof *c->stamp);
 	c->sentences = xcalloc(cells, sizeof *c->sentences);
 	c->cooc = xcalloc(cells, sizeof *c->cooc);
 	c->weight = xcalloc(cells, sizeof *c->weight);
@@ -226,6 +261,29 @@ load_countries(struct att_index *idx, struct countries *c, struct att_err *err)
 	return rc == SQLITE_DONE ? 0 : q_fail(idx, rc, err);
 }
 
+/* Counts one article for each distinct known code in CODES ("BY RU UA",
+ * article.countries; a hostile index may repeat a code). */
+static void
+count_codes(struct countries *c, const char *codes)
+{
+	c->serial++;
+	while (codes && *codes) {
+		const char *end = strchr(codes, ' ');
+		size_t len = end ? (size_t)(end - codes) : strlen(codes);
+		char code[8];
+		if (len > 0 && len < sizeof code) {
+			memcpy(code, codes, len);
+			code[len] = '\0';
+			long k = find_code(c, code);
+			if (k >= 0 && c->stamp[k] != c->serial) {
+				c->stamp[k] = c->serial;
+				c->articles[k]++;
+			}
+		}
+		codes = end ? end + 1 : codes + len;
+	}
+}
+
 /* Order of countries in the matrix: most articles first, then code. */
 static const struct countries *sort_ctx;
 static int
@@ -236,6 +294,17 @@ cmp_rank(const void *a, const void *b)
 	if (x != y)
 		return x > y ? -1 : 1;
 	return strcmp(sort_ctx->codes[i], sort_ctx->codes[j]);
+}
+
+/* The rows a filtered matrix sums: HEADS (the countries of each matching
+ * article), then the relation rows of those articles. */
+static char *
+filtered_sql(const struct att_filter *f, const char *heads)
+{
+	return xasprintf("WITH f(id) AS MATERIALIZED (SELECT article.id FROM %s AS article "
+			 "WHERE %s) %s UNION ALL SELECT 1, r.a, r.b, r.sentences, r.tone FROM f "
+			 "JOIN relation AS r ON r.article_id = f.id",
+			 att_filter_from(f), att_filter_from_where(f), heads);
 }
 
 /* The matrix under a filter: the matching ids are computed once, and one
@@ -250,23 +319,32 @@ matrix_filtered(struct att_index *idx, const struct att_filter *f, size_t top,
 
 	if ((code = load_countries(idx, &c, err)) != 0)
 		goto done;
-	char *sql = xasprintf(
-		"WITH f(id) AS MATERIALIZED (SELECT article.id FROM %s AS article WHERE %s) "
-		"SELECT 0, ae.entity_id, NULL, 0, 0 FROM f "
-		"JOIN article_entity AS ae ON ae.article_id = f.id "
-		"UNION ALL "
-		"SELECT 1, r.a, r.b, r.sentences, r.tone FROM f "
-		"JOIN relation AS r ON r.article_id = f.id",
-		att_filter_from(f), att_filter_from_where(f));
-	code = prepare_filtered(idx, f, sql, &st, err);
+	/* The countries of each article from the optional covering index
+	 * article_countries (id, countries) of attache-index(5): one look-up
+	 * per article; without it, from its entity rows. */
+	char *sql = filtered_sql(f, "SELECT 2, a.countries, NULL, 0, 0 FROM f "
+				    "JOIN article AS a INDEXED BY article_countries ON a.id = f.id");
+	code = q_prepare(idx, sql, &st, err);
 	free(sql);
+	if (code != 0) {
+		sql = filtered_sql(f, "SELECT 0, ae.entity_id, NULL, 0, 0 FROM f "
+				      "JOIN article_entity AS ae ON ae.article_id = f.id");
+		code = q_prepare(idx, sql, &st, err);
+		free(sql);
+	}
 	if (code != 0)
 		goto done;
+	att_filter_bind(f, st);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (sqlite3_column_int(st, 0) == 0) {
+		int what = sqlite3_column_int(st, 0);
+		if (what == 0) {
 			long k = find_entity(&c, sqlite3_column_int64(st, 1));
 			if (k >= 0)
 				c.articles[k]++;
+			continue;
+		}
+		if (what == 2) {
+			count_codes(&c, (const char *)sqlite3_column_text(st, 1));
 			continue;
 		}
 		long i = find_code(&c, (const char *)sqlite3_column_text(st, 1));

@@ -94,6 +94,9 @@ const char att_schema_sql[] =
 	"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='article',"
 	" content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n";
 
+const char att_schema_extras_sql[] =
+	"CREATE INDEX IF NOT EXISTS article_countries ON article(id, countries);\n";
+
 static const char *const meta_cols[] = {"key", "value", NULL};
 static const char *const article_cols[] = {"id", "path", "title", "date", "source", "lang",
 					   "body", "url", "original", "countries", NULL};

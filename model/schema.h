@@ -11,6 +11,11 @@
  * the FTS5 table), without the pragmas. */
 extern const char att_schema_sql[];
 
+/* Optional indexes that readers use when present and do without (an
+ * index written by another program may lack them): a writer runs this
+ * once the articles are written. */
+extern const char att_schema_extras_sql[];
+
 /* What the validator expects: each table of the format with the columns
  * a reader relies on. Extra columns and extra ordinary tables are allowed. */
 struct att_table_spec {

@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include "model/write.h"
+#include "model/schema.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -1657,6 +1658,8 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 	if (code == 0)
 		code = exec(w, meta, "writing meta", err);
 	sqlite3_free(meta);
+	if (code == 0) /* optional indexes of attache-index(5) */
+		code = exec(w, att_schema_extras_sql, "indexing the articles' countries", err);
 	if (code == 0)
 		code = exec(w, "INSERT INTO main.article_fts(article_fts) VALUES ('rebuild')",
 			    "building the full-text index", err);

@@ -61,7 +61,7 @@ static const struct {
 	 "Putin incontra Lukashenko a Minsk. Russia e Bielorussia alleate.", "BY RU"},
 	{5, "2023-07-15", "Reuters", "en", "Senza data", "Nessun paese qui. 100% _test_ NEAR AND", ""},
 	{6, NULL, "ASKAnews2", "it", "Shoigu in visita",
-	 "Sergei Shoigu visita la città. Zebra crossing.", "RU"},
+	 "Sergei Shoigu visita la città. Zebra crossing.", ""},
 };
 
 static const struct {

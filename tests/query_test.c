@@ -15,6 +15,7 @@
 
 #include "model/query.h"
 #include "model/query_int.h"
+#include "model/schema.h"
 #include "model/text.h"
 #include "tests/query_fixture.h"
 
@@ -411,6 +412,55 @@ test_matrix_filtered(void **state)
 	att_filter_free(f);
 }
 
+/* The optional covering index article_countries (attache-index(5))
+ * changes how the filtered matrix reads countries, never what it counts. */
+static void
+test_matrix_extras(void **state)
+{
+	(void)state;
+	static const char *const filters[] = {
+		"", "date:2022..", "russia", "country:RU", "pair:RU-BY", "tone:conflict",
+		"-country:UA", "minsk OR kiev", "country:Atlantide", "lang:it", "id:1..6",
+	};
+	char *path = fixture_path("extras.idx");
+	struct att_index *x = fixture_open(path, att_schema_extras_sql);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(x->db, "SELECT count(*) FROM sqlite_schema WHERE "
+					    "type = 'index' AND name = 'article_countries'", -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	sqlite3_finalize(st);
+	for (size_t k = 0; k < ATT_ARRAY_LEN(filters); k++) {
+		struct att_matrix *m[2];
+		struct att_err err;
+		struct att_index *ix[2] = {idx, x};
+		for (int i = 0; i < 2; i++) {
+			struct att_filter *f;
+			assert_int_equal(att_filter_compile(ix[i], filters[k], &f, &err), 0);
+			assert_int_equal(att_matrix_get(ix[i], f, 10, &m[i], &err), 0);
+			att_filter_free(f);
+		}
+		if (m[0]->n != m[1]->n)
+			fail_msg("'%s': %zu countries, %zu with the index", filters[k], m[0]->n, m[1]->n);
+		if (k == 1)
+			assert_int_equal(m[1]->n, 4); /* not vacuous: RU BY UA TR */
+		for (size_t i = 0; i < m[0]->n; i++) {
+			assert_string_equal(m[0]->codes[i], m[1]->codes[i]);
+			assert_int_equal(m[0]->articles[i], m[1]->articles[i]);
+			for (size_t j = 0; j < m[0]->n; j++) {
+				assert_int_equal(ATT_CELL(m[0], sentences, i, j), ATT_CELL(m[1], sentences, i, j));
+				assert_int_equal(ATT_CELL(m[0], cooc, i, j), ATT_CELL(m[1], cooc, i, j));
+				assert_true(ATT_CELL(m[0], tone, i, j) == ATT_CELL(m[1], tone, i, j));
+			}
+		}
+		att_matrix_free(m[0]);
+		att_matrix_free(m[1]);
+	}
+	att_index_close(x);
+	free(path);
+}
+
 static void
 test_evidence(void **state)
 {
@@ -757,6 +807,7 @@ main(void)
 		cmocka_unit_test(test_article),
 		cmocka_unit_test(test_matrix_whole),
 		cmocka_unit_test(test_matrix_filtered),
+		cmocka_unit_test(test_matrix_extras),
 		cmocka_unit_test(test_evidence),
 		cmocka_unit_test(test_entity_card),
 		cmocka_unit_test(test_entities),
