@@ -302,8 +302,11 @@ att_index_open(const char *path, struct att_index **out, struct att_err *err)
 	if ((code = precheck_file(path, &st, err)) != 0)
 		return code;
 
-	/* Read-only: nothing is ever created beside the file. */
-	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_PRIVATECACHE, NULL);
+	/* Read-only: nothing is ever created beside the file. One thread
+	 * uses the connection (the interrupt from a signal handler needs no
+	 * lock), so no mutex around every call. */
+	rc = sqlite3_open_v2(path, &db,
+			     SQLITE_OPEN_READONLY | SQLITE_OPEN_PRIVATECACHE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		code = sqlite_failure(err, path, db, rc);
 		sqlite3_close(db);

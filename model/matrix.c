@@ -151,10 +151,15 @@ struct countries {
 	size_t n;
 	char **codes;        /* sorted, for bsearch */
 	char **names;
-	int64_t *articles, *sentences, *cooc;
-	double *weight;      /* n*n each */
+	int64_t *articles;
+	/* n*n, only [i][j] with i < j is filled: one cache line per pair row. */
+	struct cell {
+		int64_t cooc, sentences;
+		double weight;
+	} *cells;
 	int64_t *eid;        /* entity id -> code index, sorted by entity id */
 	int64_t *stamp, serial; /* the last article counted for each code */
+	short *two;          /* two-byte code (c0 << 8 | c1) -> index, or -1 */
 	size_t *eidx, neid;
 };
 
@@ -169,9 +174,8 @@ countries_free(struct countries *c)
 	free(c->names);
 	free(c->articles);
 	free(c->stamp);
-	free(c->sentences);
-	free(c->cooc);
-	free(c->weight);
+	free(c->two);
+	free(c->cells);
 	free(c->eid);
 	free(c->eidx);
 }
@@ -182,11 +186,15 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The index of CODE, -1 when unknown: two-byte codes (all ISO ones) by
+ * table, others by binary search. */
 static long
 find_code(const struct countries *c, const char *code)
 {
 	if (code == NULL)
 		return -1;
+	if (code[0] && code[1] && !code[2])
+		return c->two[(unsigned char)code[0] << 8 | (unsigned char)code[1]];
 	char *const *hit = bsearch(&code, c->codes, c->n, sizeof *c->codes, cmp_str);
 	return hit ? (long)(hit - c->codes) : -1;
 }
@@ -234,9 +242,14 @@ load_countries(struct att_index *idx, struct countries *c, struct att_err *err)
 	size_t cells = c->n * c->n > 0 ? c->n * c->n : 1;
 	c->articles = xcalloc(c->n ? c->n : 1, sizeof *c->articles);
 	c->stamp = xcalloc(c->n ? c->n : 1, sizeof *c->stamp);
-	c->sentences = xcalloc(cells, sizeof *c->sentences);
-	c->cooc = xcalloc(cells, sizeof *c->cooc);
-	c->weight = xcalloc(cells, sizeof *c->weight);
+	c->two = xreallocarray(NULL, 65536, sizeof *c->two);
+	for (size_t k = 0; k < 65536; k++)
+		c->two[k] = -1;
+	for (size_t k = 0; k < c->n; k++)
+		if (c->codes[k][0] && c->codes[k][1] && !c->codes[k][2])
+			c->two[(unsigned char)c->codes[k][0] << 8 | (unsigned char)c->codes[k][1]] =
+				(short)k;
+	c->cells = xcalloc(cells, sizeof *c->cells);
 
 	code = q_prepare(idx,
 			 "SELECT id, country FROM entity WHERE kind = 'country' "
@@ -352,14 +365,11 @@ matrix_filtered(struct att_index *idx, const struct att_filter *f, size_t top,
 		int64_t sents = sqlite3_column_int64(st, 3);
 		if (i < 0 || j < 0 || i == j || sents < 0)
 			continue;
-		double t = sqlite3_column_double(st, 4) * (double)sents;
-		size_t a = (size_t)i * c.n + (size_t)j, b = (size_t)j * c.n + (size_t)i;
-		c.cooc[a]++;
-		c.cooc[b]++;
-		c.sentences[a] += sents;
-		c.sentences[b] += sents;
-		c.weight[a] += t;
-		c.weight[b] += t;
+		struct cell *x = &c.cells[i < j ? (size_t)i * c.n + (size_t)j
+						  : (size_t)j * c.n + (size_t)i];
+		x->cooc++;
+		x->sentences += sents;
+		x->weight += sqlite3_column_double(st, 4) * (double)sents;
 	}
 	if (rc != SQLITE_DONE) {
 		code = q_fail(idx, rc, err);
@@ -387,11 +397,13 @@ matrix_filtered(struct att_index *idx, const struct att_filter *f, size_t top,
 		m->names[i] = xstrdup(c.names[order[i]]);
 		m->articles[i] = c.articles[order[i]];
 		for (size_t j = 0; j < n; j++) {
-			size_t from = order[i] * c.n + order[j], to = i * n + j;
-			m->sentences[to] = c.sentences[from];
-			m->cooc[to] = c.cooc[from];
-			m->tone[to] = c.sentences[from] > 0 ? c.weight[from] / (double)c.sentences[from]
-							    : 0.0;
+			size_t a = order[i], b = order[j], to = i * n + j;
+			if (a == b)
+				continue;
+			const struct cell *x = &c.cells[a < b ? a * c.n + b : b * c.n + a];
+			m->sentences[to] = x->sentences;
+			m->cooc[to] = x->cooc;
+			m->tone[to] = x->sentences > 0 ? x->weight / (double)x->sentences : 0.0;
 		}
 	}
 	free(order);
