@@ -200,13 +200,9 @@ static const char unorder_sql[] =
 	" FROM main.article AS a WHERE a.id = doc.n;"
 	"DELETE FROM main.article;";
 
-/* The tables the side thread fills, from the blobs. */
-static const char side_tables_sql[] =
-	"SELECT sql FROM main.sqlite_schema WHERE sql IS NOT NULL AND tbl_name IN"
-	" ('mention', 'sentence', 'relation', 'article_entity', 'evidence') ORDER BY rowid";
-static const char *const side_tables[] = {
-	"mention", "sentence", "relation", "article_entity", "evidence",
-};
+/* The CREATE statements of a table and its indexes. */
+static const char table_sql[] =
+	"SELECT sql FROM main.sqlite_schema WHERE sql IS NOT NULL AND tbl_name = ?1 ORDER BY rowid";
 
 /* An article held until the articles of its date are all in, to be
  * numbered in (path, seq) order among them. */
@@ -381,7 +377,9 @@ open_db(struct att_writer *w, struct att_err *err)
 	/* The file is renamed into place only after a commit and an fsync, so
 	 * a journal would protect nothing. */
 	int code = exec(w, "PRAGMA main.page_size=16384; PRAGMA main.journal_mode=OFF; PRAGMA main.synchronous=OFF;"
-			"PRAGMA main.locking_mode=EXCLUSIVE; PRAGMA main.cache_size=-65536;",
+			"PRAGMA main.locking_mode=EXCLUSIVE; PRAGMA main.cache_size=-65536;"
+			/* The rows are checked here before they are written. */
+			" PRAGMA ignore_check_constraints=ON;",
 			"setting up the temporary file", err);
 	if (code)
 		return code;
@@ -1289,6 +1287,13 @@ bv_text(struct bval *v, const char *t, size_t n)
 }
 
 enum { WB_MENTION, WB_SENTENCE, WB_RELATION, WB_AE, WB_EVIDENCE, WB_COUNT };
+#define WB_ALL ((1u << WB_COUNT) - 1)
+/* The tables of the blobs' rows the side thread writes; this thread
+ * writes the others once the full-text index is built. */
+#define WB_SIDE ((1u << WB_MENTION) | (1u << WB_AE))
+static const char *const wb_table[WB_COUNT] = {
+	"mention", "sentence", "relation", "article_entity", "evidence",
+};
 static const struct {
 	const char *sql;
 	int ncols;
@@ -1300,10 +1305,11 @@ static const struct {
 	{"INSERT INTO main.evidence(a, b, article_id, n)", 4},
 };
 
-/* Writes the rows of the blob of article ID through W's connection. */
+/* Writes the rows of the blob of article ID that go into the tables of
+ * MASK (bits of WB_*) through W's connection. */
 static int
 write_blob_rows(struct att_writer *w, int64_t id, const unsigned char *blob, size_t len,
-		struct batch *wb, struct att_err *err)
+		unsigned mask, struct batch *wb, struct att_err *err)
 {
 	struct rec_head h;
 	int code;
@@ -1312,7 +1318,9 @@ write_blob_rows(struct att_writer *w, int64_t id, const unsigned char *blob, siz
 		return att_err_set(err, EX_SOFTWARE, "%s: the staging file is damaged", w->target);
 	memcpy(&h, blob, sizeof h);
 	const unsigned char *p = blob + sizeof h;
-	for (uint32_t i = 0; i < h.nm; i++, p += sizeof(struct rec_mention)) {
+	if (!(mask & (1u << WB_MENTION))) {
+		p += h.nm * sizeof(struct rec_mention);
+	} else for (uint32_t i = 0; i < h.nm; i++, p += sizeof(struct rec_mention)) {
 		struct rec_mention r;
 		memcpy(&r, p, sizeof r);
 		struct bval *v = batch_row(&wb[WB_MENTION]);
@@ -1324,7 +1332,9 @@ write_blob_rows(struct att_writer *w, int64_t id, const unsigned char *blob, siz
 		if ((code = batch_add(w, &wb[WB_MENTION], err)) != 0)
 			return code;
 	}
-	for (uint32_t i = 0; i < h.ns; i++, p += sizeof(struct rec_sentence)) {
+	if (!(mask & (1u << WB_SENTENCE))) {
+		p += h.ns * sizeof(struct rec_sentence);
+	} else for (uint32_t i = 0; i < h.ns; i++, p += sizeof(struct rec_sentence)) {
 		struct rec_sentence r;
 		memcpy(&r, p, sizeof r);
 		struct bval *v = batch_row(&wb[WB_SENTENCE]);
@@ -1337,7 +1347,9 @@ write_blob_rows(struct att_writer *w, int64_t id, const unsigned char *blob, siz
 		if ((code = batch_add(w, &wb[WB_SENTENCE], err)) != 0)
 			return code;
 	}
-	for (uint32_t i = 0; i < h.nr; i++, p += sizeof(struct rec_relation)) {
+	if (!(mask & (1u << WB_RELATION))) {
+		p += h.nr * sizeof(struct rec_relation);
+	} else for (uint32_t i = 0; i < h.nr; i++, p += sizeof(struct rec_relation)) {
 		struct rec_relation r;
 		memcpy(&r, p, sizeof r);
 		struct bval *v = batch_row(&wb[WB_RELATION]);
@@ -1349,7 +1361,9 @@ write_blob_rows(struct att_writer *w, int64_t id, const unsigned char *blob, siz
 		if ((code = batch_add(w, &wb[WB_RELATION], err)) != 0)
 			return code;
 	}
-	for (uint32_t i = 0; i < h.na; i++, p += sizeof(struct rec_ae)) {
+	if (!(mask & (1u << WB_AE))) {
+		p += h.na * sizeof(struct rec_ae);
+	} else for (uint32_t i = 0; i < h.na; i++, p += sizeof(struct rec_ae)) {
 		struct rec_ae r;
 		memcpy(&r, p, sizeof r);
 		struct bval *v = batch_row(&wb[WB_AE]);
@@ -1359,7 +1373,9 @@ write_blob_rows(struct att_writer *w, int64_t id, const unsigned char *blob, siz
 		if ((code = batch_add(w, &wb[WB_AE], err)) != 0)
 			return code;
 	}
-	for (uint32_t i = 0; i < h.ne; i++, p += sizeof(struct rec_evidence)) {
+	if (!(mask & (1u << WB_EVIDENCE))) {
+		p += h.ne * sizeof(struct rec_evidence);
+	} else for (uint32_t i = 0; i < h.ne; i++, p += sizeof(struct rec_evidence)) {
 		struct rec_evidence r;
 		memcpy(&r, p, sizeof r);
 		struct bval *v = batch_row(&wb[WB_EVIDENCE]);
@@ -1393,6 +1409,7 @@ struct side {
 	uint64_t *off;            /* with ORDER, by article number - 1: its blob */
 	uint64_t next;            /* without ORDER, the next blob */
 	uint64_t n;
+	unsigned mask;            /* the tables to write, bits of WB_* */
 	int code;
 	struct att_err err;
 };
@@ -1471,7 +1488,7 @@ side_open(struct side *sd, struct att_err *err)
 	if (w->cancel)
 		sqlite3_progress_handler(w->db, 10000, cancelled, (void *)w->cancel);
 	int code = exec(w, "PRAGMA page_size=16384; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-			"PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-32768;",
+			"PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-32768; PRAGMA ignore_check_constraints=ON;",
 			"setting up the temporary file", err);
 	if (code == 0)
 		code = exec(w, sd->schema, "creating the temporary tables", err);
@@ -1480,30 +1497,44 @@ side_open(struct side *sd, struct att_err *err)
 	return code;
 }
 
+/* Writes the rows of the tables of SD->mask, article by article. */
+static int
+write_rows(struct side *sd, struct att_err *err)
+{
+	struct att_writer *w = &sd->view;
+	struct batch *wb = xcalloc(WB_COUNT, sizeof *wb);
+	struct buf blob = BUF_INIT;
+	int code = sd->order ? index_blobs(sd, err) : 0;
+
+	for (int i = 0; i < WB_COUNT && code == 0; i++)
+		if (sd->mask & (1u << i))
+			code = batch_init(w, &wb[i], wb_spec[i].sql, wb_spec[i].ncols, err);
+	for (uint64_t id = 1; id <= sd->n && code == 0; id++) {
+		if ((code = read_blob(sd, id, &blob, err)) == 0)
+			code = write_blob_rows(w, (int64_t)id, (const unsigned char *)blob.data, blob.len,
+					       sd->mask, wb, err);
+	}
+	for (int i = 0; i < WB_COUNT; i++) {
+		if (code == 0 && (sd->mask & (1u << i)))
+			code = batch_flush(w, &wb[i], err);
+		batch_free(&wb[i]);
+	}
+	free(wb);
+	free(sd->off);
+	sd->off = NULL;
+	buf_free(&blob);
+	return code;
+}
+
 static void *
 side_main(void *arg)
 {
 	struct side *sd = arg;
 	struct att_writer *w = &sd->view;
-	struct batch *wb = xcalloc(WB_COUNT, sizeof *wb);
-	struct buf blob = BUF_INIT;
 	int code = side_open(sd, &sd->err);
 
-	if (code == 0 && sd->order)
-		code = index_blobs(sd, &sd->err);
-
-	for (int i = 0; i < WB_COUNT && code == 0; i++)
-		code = batch_init(w, &wb[i], wb_spec[i].sql, wb_spec[i].ncols, &sd->err);
-	for (uint64_t id = 1; id <= sd->n && code == 0; id++) {
-		if ((code = read_blob(sd, id, &blob, &sd->err)) == 0)
-			code = write_blob_rows(w, (int64_t)id, (const unsigned char *)blob.data, blob.len,
-					       wb, &sd->err);
-	}
-	for (int i = 0; i < WB_COUNT; i++) {
-		if (code == 0)
-			code = batch_flush(w, &wb[i], &sd->err);
-		batch_free(&wb[i]);
-	}
+	if (code == 0)
+		code = write_rows(sd, &sd->err);
 	if (code == 0)
 		code = exec(w, "COMMIT", "writing the temporary tables", &sd->err);
 	if (w->db && sqlite3_close(w->db) != SQLITE_OK && code == 0)
@@ -1514,9 +1545,6 @@ side_main(void *arg)
 		sqlite3_close_v2(w->db);
 		w->db = NULL;
 	}
-	free(wb);
-	free(sd->off);
-	buf_free(&blob);
 	sd->code = code;
 	return NULL;
 }
@@ -1553,16 +1581,20 @@ load_order(struct att_writer *w, int64_t **out, struct att_err *err)
 /* The CREATE statements of the side tables and their indexes, as in the
  * index: the copies must match for SQLite's transfer optimisation. */
 static int
-side_schema(struct att_writer *w, struct buf *b, struct att_err *err)
+side_schema(struct att_writer *w, unsigned mask, struct buf *b, struct att_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(w->db, side_tables_sql, -1, &st, NULL);
-	while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
-		buf_adds(b, (const char *)sqlite3_column_text(st, 0));
-		buf_adds(b, ";\n");
-	}
-	if (rc == SQLITE_OK)
+	int rc = sqlite3_prepare_v2(w->db, table_sql, -1, &st, NULL);
+	for (int i = 0; i < WB_COUNT && rc == SQLITE_OK; i++) {
+		if (!(mask & (1u << i)))
+			continue;
+		sqlite3_bind_text(st, 1, wb_table[i], -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			buf_adds(b, (const char *)sqlite3_column_text(st, 0));
+			buf_adds(b, ";\n");
+		}
 		rc = sqlite3_reset(st);
+	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK)
 		return db_failure(w, rc, "reading the schema", err);
@@ -1571,16 +1603,17 @@ side_schema(struct att_writer *w, struct buf *b, struct att_err *err)
 
 /* Copies the side tables into the index. */
 static int
-copy_side(struct att_writer *w, struct att_err *err)
+copy_side(struct att_writer *w, unsigned mask, struct att_err *err)
 {
 	char *sql = sqlite3_mprintf("ATTACH %Q AS side", w->side);
 	int code = exec(w, sql, "reading the temporary tables", err);
 	sqlite3_free(sql);
 	if (code == 0)
 		code = exec(w, "BEGIN", "writing the index", err);
-	for (size_t i = 0; i < ATT_ARRAY_LEN(side_tables) && code == 0; i++) {
-		sql = sqlite3_mprintf("INSERT INTO main.%s SELECT * FROM side.%s", side_tables[i],
-				      side_tables[i]);
+	for (int i = 0; i < WB_COUNT && code == 0; i++) {
+		if (!(mask & (1u << i)))
+			continue;
+		sql = sqlite3_mprintf("INSERT INTO main.%s SELECT * FROM side.%s", wb_table[i], wb_table[i]);
 		code = exec(w, sql, "writing the index", err);
 		sqlite3_free(sql);
 	}
@@ -1637,7 +1670,8 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 	    ((code = exec(w, number_sql, "numbering articles", err)) != 0 ||
 	     (code = load_order(w, &order, err)) != 0))
 		goto fail;
-	if ((code = side_schema(w, &schema, err)) != 0)
+	unsigned side_mask = WB_SIDE;
+	if ((code = side_schema(w, side_mask, &schema, err)) != 0)
 		goto fail;
 
 	/* The rows of the blobs go into the side file while this thread
@@ -1646,6 +1680,7 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 		.view = {.target = w->target, .side = w->side, .annpath = w->annpath, .entv = w->entv,
 			 .cancel = w->cancel},
 		.schema = schema.data, .annfd = w->annfd, .order = order, .n = w->n,
+		.mask = side_mask,
 	};
 	pthread_t side;
 	int started = pthread_create(&side, NULL, side_main, &sd) == 0;
@@ -1663,6 +1698,10 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 	if (code == 0)
 		code = exec(w, "INSERT INTO main.article_fts(article_fts) VALUES ('rebuild')",
 			    "building the full-text index", err);
+	struct side ms = {.view = *w, .annfd = w->annfd, .order = order, .n = w->n,
+			  .mask = WB_ALL & ~side_mask};
+	if (code == 0)
+		code = write_rows(&ms, err);
 	if (code == 0)
 		code = exec(w, "COMMIT", "committing", err);
 	if (started)
@@ -1674,7 +1713,7 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 	if (code || (code = exec(w, "DETACH stage", "closing the staging file", err)) != 0)
 		goto fail;
 	unlink(w->stage);
-	if ((code = copy_side(w, err)) != 0)
+	if ((code = copy_side(w, side_mask, err)) != 0)
 		goto fail;
 	if ((code = exec(w, "PRAGMA main.optimize; PRAGMA main.locking_mode=NORMAL;"
 			 " PRAGMA main.journal_mode=DELETE", "finishing", err)) != 0)
