@@ -84,6 +84,9 @@ struct att_filter {
 	char *probe;         /* the whole condition, words checked per article */
 	/* 1 when a word must hold for every match (so every match ranks). */
 	int text_required;
+	/* The parameter of the driver's FTS5 expression when it holds every
+	 * ranking word (so bm25 can be read from the driver), else 0. */
+	int rank_match;
 };
 
 struct parser {
@@ -1149,6 +1152,7 @@ plan(struct att_filter *f, struct att_index *idx, struct conj *c, size_t nc, int
 	} else if (use_range) {
 		f->driver = xasprintf("(SELECT id FROM article WHERE 1%s)", range_id);
 	} else if (best >= 0 && c[best].text) {
+		f->rank_match = mparam;
 		char *r = RANGE("rowid");
 		f->driver = xasprintf("(SELECT rowid AS id FROM article_fts WHERE article_fts MATCH "
 				      "?%d%s)", mparam, r);
@@ -1223,6 +1227,7 @@ compile_top(struct att_filter *f, struct att_index *idx, struct node *root, stru
 			buf_adds(&fts, " AND ");
 		fts_tree(v[k], &fts, &rank);
 	}
+	size_t top_rank = rank.len;
 	buf_addc(&f->sql, '(');
 	if (fts.len) {
 		f->has_text = f->text_required = 1;
@@ -1251,6 +1256,8 @@ compile_top(struct att_filter *f, struct att_index *idx, struct node *root, stru
 		if (rank.len)
 			f->rank = buf_steal(&rank);
 		plan(f, idx, c, nc, mparam, mparam ? f->params[mparam - 1].s : NULL);
+		if (f->rank == NULL || strlen(f->rank) != top_rank)
+			f->rank_match = 0; /* words below an OR rank too */
 	}
 	buf_free(&rank);
 	buf_free(&fts);
@@ -1386,6 +1393,12 @@ const char *
 att_filter_rest(const struct att_filter *f)
 {
 	return f && f->rest ? f->rest : att_filter_sql(f);
+}
+
+int
+att_filter_rank_match(const struct att_filter *f)
+{
+	return f && !f->empty ? f->rank_match : 0;
 }
 
 const char *

@@ -57,6 +57,10 @@ const char *att_filter_from_where(const struct att_filter *f);
  * article), it lists the newest matches without building a set first. */
 const char *att_filter_ordered_driver(const struct att_filter *f);
 const char *att_filter_rest(const struct att_filter *f);
+/* When the driver is the full-text term and holds every ranking word:
+ * the number of the parameter holding its FTS5 expression (the driver's
+ * own MATCH gives bm25), else 0. */
+int att_filter_rank_match(const struct att_filter *f);
 /* The whole condition, with the words checked article by article (for a
  * query that already walks few articles in its own order). */
 const char *att_filter_probe_sql(const struct att_filter *f);

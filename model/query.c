@@ -211,6 +211,18 @@ q_clamp(const char *text, size_t n, int64_t pos, int64_t len, int strict, size_t
  * instead of sorting every match. */
 #define SORT_WINDOW 2000
 
+/* Relevance ranks the newest this many matches of the words: bm25 costs
+ * about 2 us per match, so ranking half of a million articles would take
+ * seconds. attache(1) says so. */
+#define RANK_WINDOW 10000
+static int64_t rank_window = RANK_WINDOW;
+
+void
+q_rank_window(int64_t n)
+{
+	rank_window = n > 0 ? n : RANK_WINDOW;
+}
+
 /* A page query kept running between pages: the next page in the same
  * direction continues stepping it, so the filter's subqueries are built
  * once, not once per page. */
@@ -230,6 +242,7 @@ struct att_list {
 	struct cursor cur[2]; /* forwards, backwards */
 	sqlite3_stmt *count;
 	int64_t window;       /* SORT_WINDOW, smaller in tests */
+	int64_t rank_lo, rank_hi; /* the ids relevance ranks (rank_match lists) */
 };
 
 void
@@ -300,6 +313,17 @@ list_sql(const struct att_filter *f, enum att_sort sort, int dir, int ids_only)
 				 "ORDER BY " TITLE_KEY " %s, article.id %s LIMIT ?903",
 				 cols, w, gt, asc, asc);
 	case ATT_SORT_RELEVANCE:
+		if (att_filter_rank_match(f))
+			/* bm25 from the driver's own MATCH, over its newest
+			 * RANK_WINDOW matches (ids ?906..?907). */
+			return xasprintf("SELECT %s, bm25(article_fts) AS k FROM article_fts "
+					 "CROSS JOIN article ON article.id = article_fts.rowid "
+					 "WHERE article_fts MATCH ?%d AND article_fts.rowid >= ?906 "
+					 "AND article_fts.rowid <= ?907 AND (%s) AND "
+					 "(bm25(article_fts), article.id) %s (?902, ?901) "
+					 "ORDER BY k %s, article.id %s LIMIT ?903",
+					 cols, att_filter_rank_match(f), att_filter_rest(f), gt, asc,
+					 asc);
 		if (att_filter_text_required(f))
 			return xasprintf("SELECT %s, bm25(article_fts) AS k FROM article_fts "
 					 "JOIN article ON article.id = article_fts.rowid "
@@ -329,6 +353,32 @@ cursor_stop(struct cursor *c)
 	c->last_title = NULL;
 }
 
+/* The ids of the newest RANK_WINDOW matches of the driver, which
+ * relevance ranks. */
+static int
+rank_bounds(struct att_list *l, struct att_err *err)
+{
+	sqlite3_stmt *st;
+	char *sql = xasprintf("SELECT min(id), max(id) FROM (SELECT d.id AS id FROM %s AS d "
+			      "ORDER BY d.id DESC LIMIT %lld)",
+			      att_filter_ordered_driver(l->f), (long long)rank_window);
+	int rc, code = q_prepare(l->idx, sql, &st, err);
+	free(sql);
+	if (code != 0)
+		return code;
+	att_filter_bind(l->f, st);
+	rc = sqlite3_step(st);
+	l->rank_lo = 1;
+	l->rank_hi = 0; /* no matches: an empty range */
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		l->rank_lo = sqlite3_column_int64(st, 0);
+		l->rank_hi = sqlite3_column_int64(st, 1);
+	}
+	code = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : q_fail(l->idx, rc, err);
+	sqlite3_finalize(st);
+	return code;
+}
+
 int
 att_list_open(struct att_index *idx, const struct att_filter *f, enum att_sort sort,
 	      struct att_list **out, struct att_err *err)
@@ -348,6 +398,8 @@ att_list_open(struct att_index *idx, const struct att_filter *f, enum att_sort s
 		code = q_prepare(idx, sql, &l->cur[d].st, err);
 		free(sql);
 	}
+	if (code == 0 && sort == ATT_SORT_RELEVANCE && att_filter_rank_match(f))
+		code = rank_bounds(l, err);
 	if (code != 0) {
 		att_list_close(l);
 		return code;
@@ -420,8 +472,11 @@ cursor_start(struct att_list *l, struct cursor *c, int dir, int have_key, int64_
 		}
 	}
 	sqlite3_bind_int64(st, 903, sorted ? l->window : -1);
-	if (l->sort == ATT_SORT_RELEVANCE)
+	if (l->sort == ATT_SORT_RELEVANCE) {
 		sqlite3_bind_text(st, 905, att_filter_rank_expr(l->f), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 906, l->rank_lo);
+		sqlite3_bind_int64(st, 907, l->rank_hi);
+	}
 	c->active = 1;
 	c->returned = 0;
 }

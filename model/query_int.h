@@ -40,6 +40,10 @@ int q_clamp(const char *text, size_t n, int64_t pos, int64_t len, int strict, si
 /* Sets how many rows one run of a sorted page query returns (tests). */
 void q_list_set_window(struct att_list *l, int64_t window);
 
+/* Sets how many of the newest matches relevance ranks (tests; 0: the
+ * default). */
+void q_rank_window(int64_t n);
+
 /* Tests: makes the filter planner start from the given kind of term when
  * the filter has one (Q_PLAN_NONE: from the article table). */
 enum { Q_PLAN_AUTO, Q_PLAN_TEXT, Q_PLAN_ENTITY, Q_PLAN_PAIR, Q_PLAN_RANGE, Q_PLAN_NONE };

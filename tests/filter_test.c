@@ -410,6 +410,40 @@ test_plans_agree(void **state)
 	}
 }
 
+/* Relevance ranks only the newest matches of the words (a bounded cost on
+ * a common word); the window is 10,000, here 2. */
+static void
+test_rank_window(void **state)
+{
+	(void)state;
+	struct att_filter *f;
+	struct att_list *l;
+	struct att_rows rows = {0};
+	struct att_err err;
+
+	assert_int_equal(att_filter_compile(idx, "russia", &f, &err), 0);
+	assert_true(att_filter_rank_match(f) > 0);
+	q_rank_window(2);
+	assert_int_equal(att_list_open(idx, f, ATT_SORT_RELEVANCE, &l, &err), 0);
+	q_rank_window(0);
+	assert_int_equal(att_list_page(l, NULL, 1, 10, &rows, &err), 0);
+	/* "russia" is in articles 1 2 3 4: the newest two rank. */
+	assert_int_equal(rows.n, 2);
+	assert_true((rows.v[0].id == 4 && rows.v[1].id == 3) || (rows.v[0].id == 3 && rows.v[1].id == 4));
+	att_rows_free(&rows);
+	att_list_close(l);
+	assert_int_equal(att_list_open(idx, f, ATT_SORT_RELEVANCE, &l, &err), 0);
+	assert_int_equal(att_list_page(l, NULL, 1, 10, &rows, &err), 0);
+	assert_int_equal(rows.n, 4);
+	att_rows_free(&rows);
+	att_list_close(l);
+	att_filter_free(f);
+	/* A word below an OR ranks too: not from the driver's MATCH alone. */
+	assert_int_equal(att_filter_compile(idx, "russia (minsk OR country:UA)", &f, &err), 0);
+	assert_int_equal(att_filter_rank_match(f), 0);
+	att_filter_free(f);
+}
+
 /* An index whose ids are not in date order still gets dates right. */
 static void
 test_dates_out_of_order(void **state)
@@ -452,6 +486,7 @@ main(void)
 		cmocka_unit_test(test_sql_has_no_user_text),
 		cmocka_unit_test(test_driver),
 		cmocka_unit_test(test_plans_agree),
+		cmocka_unit_test(test_rank_window),
 		cmocka_unit_test(test_dates_out_of_order),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
