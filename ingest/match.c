@@ -101,6 +101,29 @@ hash_key(uint32_t node, const char *s, size_t len)
 	return hash_end(h);
 }
 
+/* The filter bit of hash H: from its top bits, which the slot index
+ * does not use. */
+static inline size_t
+hmap_filter_bit(const struct hmap *m, uint64_t h)
+{
+	return (size_t)(h >> m->fshift);
+}
+
+/* 0 when no key of hash H can be in the map. */
+static inline int
+hmap_maybe(const struct hmap *m, uint64_t h)
+{
+	size_t b = hmap_filter_bit(m, h);
+	return (m->filter[b / 64] >> (b % 64)) & 1;
+}
+
+static void
+hmap_filter_set(struct hmap *m, uint64_t h)
+{
+	size_t b = hmap_filter_bit(m, h);
+	m->filter[b / 64] |= 1ull << (b % 64);
+}
+
 static struct hmap_ent *
 hmap_slot(const struct hmap *m, uint64_t h, uint32_t node, const char *s, size_t len)
 {
@@ -119,7 +142,10 @@ hmap_get(const struct hmap *m, uint32_t node, const char *s, size_t len)
 {
 	if (m->n == 0)
 		return MATCH_NONE;
-	struct hmap_ent *e = hmap_slot(m, hash_key(node, s, len), node, s, len);
+	uint64_t h = hash_key(node, s, len);
+	if (!hmap_maybe(m, h))
+		return MATCH_NONE;
+	struct hmap_ent *e = hmap_slot(m, h, node, s, len);
 	return e->s ? e->val : MATCH_NONE;
 }
 
@@ -129,10 +155,20 @@ hmap_grow(struct hmap *m)
 	struct hmap old = *m;
 	m->cap = old.cap ? old.cap * 2 : 64;
 	m->tab = xcalloc(m->cap, sizeof *m->tab);
+	/* 4 bits per slot, 8 to 16 per key: about 1 in 10 absent words
+	 * gets past the filter. */
+	unsigned bits = 0;
+	while ((1ull << bits) < m->cap * 4)
+		bits++;
+	m->fshift = 64 - bits;
+	free(m->filter);
+	m->filter = xcalloc(((size_t)1 << bits) / 64, sizeof *m->filter);
 	for (size_t i = 0; i < old.cap; i++) {
 		struct hmap_ent *e = &old.tab[i];
-		if (e->s)
+		if (e->s) {
 			*hmap_slot(m, e->hash, e->node, e->s, e->len) = *e;
+			hmap_filter_set(m, e->hash);
+		}
 	}
 	free(old.tab);
 }
@@ -146,6 +182,7 @@ hmap_put(struct hmap *m, uint32_t node, const char *s, size_t len, uint32_t val)
 	struct hmap_ent *e = hmap_slot(m, h, node, s, len);
 	if (e->s)
 		return e->val;
+	hmap_filter_set(m, h);
 	e->hash = h;
 	e->s = s ? s : "";
 	e->len = (uint32_t)len;
@@ -159,7 +196,9 @@ void
 hmap_free(struct hmap *m)
 {
 	free(m->tab);
+	free(m->filter);
 	m->tab = NULL;
+	m->filter = NULL;
 	m->cap = m->n = 0;
 }
 
@@ -403,6 +442,8 @@ trie_step_prefix(const struct trie *t, uint32_t node, const char *s, size_t len)
 		if (l < 63 && !(t->prefixlens & (1ull << l)))
 			continue;
 		uint64_t hf = hash_end(h);
+		if (!hmap_maybe(&t->edges, hf))
+			continue;
 		struct hmap_ent *e = hmap_slot(&t->edges, hf, key, s, l);
 		if (e->s)
 			best = e->val;

@@ -36,6 +36,11 @@ struct hmap_ent {
 struct hmap {
 	struct hmap_ent *tab;
 	size_t cap, n;
+	/* A bit per hash (see hmap_filter_bit): most lookups are of
+	 * words that are not there, and this small bitmap, which stays in
+	 * the cache, answers them without touching the table. */
+	uint64_t *filter;
+	unsigned fshift;
 };
 /* The value stored for (NODE, S), or MATCH_NONE. */
 uint32_t hmap_get(const struct hmap *m, uint32_t node, const char *s, size_t len);
