@@ -1,6 +1,9 @@
 /* query_bench.c: times the model queries on an index (a benchmark, not a
  * test: it prints milliseconds and asserts nothing).
- * Usage: query_bench INDEX [FILTER]... */
+ * Usage: query_bench INDEX [FILTER]...
+ *        query_bench --typing INDEX TEXT...: what the live filter does per
+ *        key typed (compile, open the list, its first 50 rows), for each
+ *        prefix of each TEXT, with the median and the worst. */
 #include "config.h"
 
 #include <stdio.h>
@@ -106,19 +109,81 @@ bench(struct att_index *idx, const char *text)
 	att_filter_free(f);
 }
 
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Types each TEXT one character at a time, as the live filter runs it. */
+static void
+typing(struct att_index *idx, char **texts, int n)
+{
+	double *cpu = NULL, *wall = NULL;
+	size_t nk = 0;
+
+	for (int t = 0; t < n; t++) {
+		size_t len = strlen(texts[t]);
+		cpu = realloc(cpu, (nk + len) * sizeof *cpu);
+		wall = realloc(wall, (nk + len) * sizeof *wall);
+		for (size_t k = 1; k <= len; k++) {
+			char *prefix = strndup(texts[t], k);
+			struct att_filter *f;
+			struct att_list *l;
+			struct att_rows rows = {0};
+			struct att_err err;
+			double t0 = now_ms();
+			if (att_filter_compile(idx, prefix, &f, &err) == 0) {
+				if (att_list_open(idx, f, ATT_SORT_NEWEST, &l, &err) == 0) {
+					att_list_page(l, NULL, 1, 50, &rows, &err);
+					att_rows_free(&rows);
+					att_list_close(l);
+				}
+				att_filter_free(f);
+			}
+			wall[nk] = clock_ms(CLOCK_MONOTONIC) - t0;
+			cpu[nk] = clock_ms(CLOCK_PROCESS_CPUTIME_ID) - cpu0;
+			printf("key %-40s %9.1f ms wall %9.1f ms cpu\n", prefix, wall[nk], cpu[nk]);
+			nk++;
+			free(prefix);
+		}
+	}
+	if (nk) {
+		qsort(cpu, nk, sizeof *cpu, cmp_double);
+		qsort(wall, nk, sizeof *wall, cmp_double);
+		size_t p99 = (nk * 99 + 99) / 100 - 1;
+		printf("keys %zu: median %.1f ms wall %.1f ms cpu; p99 %.1f ms wall %.1f ms cpu; "
+		       "worst %.1f ms wall %.1f ms cpu\n",
+		       nk, wall[nk / 2], cpu[nk / 2], wall[p99], cpu[p99], wall[nk - 1], cpu[nk - 1]);
+	}
+	free(cpu);
+	free(wall);
+}
+
 int
 main(int argc, char **argv)
 {
 	struct att_index *idx;
 	struct att_err err;
 
+	int type = argc > 1 && strcmp(argv[1], "--typing") == 0;
+	if (type) {
+		argv++;
+		argc--;
+	}
 	if (argc < 2) {
-		fprintf(stderr, "usage: query_bench INDEX [FILTER]...\n");
+		fprintf(stderr, "usage: query_bench [--typing] INDEX [FILTER]...\n");
 		return 64;
 	}
 	if (att_index_open(argv[1], &idx, &err) != 0) {
 		fprintf(stderr, "%s\n", err.msg);
 		return err.code;
+	}
+	if (type) {
+		typing(idx, argv + 2, argc - 2);
+		att_index_close(idx);
+		return 0;
 	}
 	if (argc == 2)
 		bench(idx, "");
