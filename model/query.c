@@ -243,6 +243,7 @@ struct att_list {
 	sqlite3_stmt *count;
 	int64_t window;       /* SORT_WINDOW, smaller in tests */
 	int64_t rank_lo, rank_hi; /* the ids relevance ranks (rank_match lists) */
+	int title_scan;       /* title order read down the article_title index */
 };
 
 void
@@ -272,7 +273,7 @@ att_rows_free(struct att_rows *rows)
  * anchor's id, ?902 its title or rank, ?903 the limit, ?905 the relevance
  * expression. Without an anchor the keys are bound past either end. */
 static char *
-list_sql(const struct att_filter *f, enum att_sort sort, int dir, int ids_only)
+list_sql(const struct att_filter *f, enum att_sort sort, int dir, int ids_only, int title_scan)
 {
 	const char *cols = ids_only ? "article.id, NULL, NULL, NULL, NULL"
 				    : "article.id, article.date, article.source, article.countries, "
@@ -302,6 +303,11 @@ list_sql(const struct att_filter *f, enum att_sort sort, int dir, int ids_only)
 				 "ORDER BY article.id %s LIMIT ?903",
 				 cols, w, gt, asc);
 	case ATT_SORT_TITLE:
+		if (title_scan) /* many matches: down the title index, checked per article */
+			return xasprintf("SELECT %s, 0 FROM article WHERE (%s) AND "
+					 "(" TITLE_KEY ", article.id) %s (?902, ?901) "
+					 "ORDER BY " TITLE_KEY " %s, article.id %s LIMIT ?903",
+					 cols, att_filter_probe_sql(f), gt, asc, asc);
 		if (drv) /* every match is read and sorted: from the fewest */
 			return xasprintf("SELECT %s, 0 FROM %s AS d CROSS JOIN article ON "
 					 "article.id = d.id WHERE (%s) AND "
@@ -353,6 +359,51 @@ cursor_stop(struct cursor *c)
 	c->last_title = NULL;
 }
 
+/* Title order over more matches than this walks the optional index
+ * article_title (attache-index(5)) and checks the filter per article,
+ * rather than sorting every match. */
+#define TITLE_SCAN_MIN 20000
+static int64_t title_scan_min = TITLE_SCAN_MIN;
+
+void
+q_title_scan_min(int64_t n)
+{
+	title_scan_min = n >= 0 ? n : TITLE_SCAN_MIN;
+}
+
+/* Decides how title order is read: down the title index when it exists
+ * and the filter keeps many articles (or has no driver to start from). */
+static int
+choose_title_scan(struct att_list *l, struct att_err *err)
+{
+	sqlite3_stmt *st;
+	const char *drv = att_filter_ordered_driver(l->f);
+	int rc, code = q_prepare(l->idx, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+					 "AND name = 'article_title' AND tbl_name = 'article'",
+				 &st, err);
+	if (code != 0)
+		return code;
+	rc = sqlite3_step(st);
+	int have = rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return q_fail(l->idx, rc, err);
+	l->title_scan = have && drv == NULL;
+	if (!have || drv == NULL)
+		return 0;
+	char *sql = xasprintf("SELECT count(*) FROM (SELECT 1 FROM %s AS d LIMIT %lld)", drv,
+			      (long long)title_scan_min + 1);
+	code = q_prepare(l->idx, sql, &st, err);
+	free(sql);
+	if (code != 0)
+		return code;
+	att_filter_bind(l->f, st);
+	rc = sqlite3_step(st);
+	l->title_scan = rc == SQLITE_ROW && sqlite3_column_int64(st, 0) > title_scan_min;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : q_fail(l->idx, rc, err);
+}
+
 /* The ids of the newest RANK_WINDOW matches of the driver, which
  * relevance ranks. */
 static int
@@ -393,8 +444,10 @@ att_list_open(struct att_index *idx, const struct att_filter *f, enum att_sort s
 	l->f = f;
 	l->sort = sort;
 	l->window = SORT_WINDOW;
+	if (sort == ATT_SORT_TITLE)
+		code = choose_title_scan(l, err);
 	for (int d = 0; d < 2 && code == 0; d++) {
-		char *sql = list_sql(f, sort, d == 0 ? 1 : -1, 0);
+		char *sql = list_sql(f, sort, d == 0 ? 1 : -1, 0, l->title_scan);
 		code = q_prepare(idx, sql, &l->cur[d].st, err);
 		free(sql);
 	}
@@ -491,7 +544,7 @@ list_oversized(struct att_list *l, struct cursor *c, int dir, const struct att_r
 	       struct att_row *r, struct att_err *err)
 {
 	struct cursor probe = {0};
-	char *sql = list_sql(l->f, l->sort, dir, 1);
+	char *sql = list_sql(l->f, l->sort, dir, 1, l->title_scan);
 	int code = q_prepare(l->idx, sql, &probe.st, err);
 
 	free(sql);

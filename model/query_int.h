@@ -44,6 +44,10 @@ void q_list_set_window(struct att_list *l, int64_t window);
  * default). */
 void q_rank_window(int64_t n);
 
+/* Sets above how many matches title order walks the article_title index
+ * (tests; -1: the default). */
+void q_title_scan_min(int64_t n);
+
 /* Tests: makes the filter planner start from the given kind of term when
  * the filter has one (Q_PLAN_NONE: from the article table). */
 enum { Q_PLAN_AUTO, Q_PLAN_TEXT, Q_PLAN_ENTITY, Q_PLAN_PAIR, Q_PLAN_RANGE, Q_PLAN_NONE };

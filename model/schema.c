@@ -95,7 +95,9 @@ const char att_schema_sql[] =
 	" content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n";
 
 const char att_schema_extras_sql[] =
-	"CREATE INDEX IF NOT EXISTS article_countries ON article(id, countries);\n";
+	"CREATE INDEX IF NOT EXISTS article_countries ON article(id, countries);\n"
+	"CREATE INDEX IF NOT EXISTS article_title ON article(coalesce(CAST(title AS TEXT), '')"
+	" COLLATE NOCASE, id);\n";
 
 static const char *const meta_cols[] = {"key", "value", NULL};
 static const char *const article_cols[] = {"id", "path", "title", "date", "source", "lang",

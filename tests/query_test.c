@@ -461,6 +461,64 @@ test_matrix_extras(void **state)
 	free(path);
 }
 
+/* Title order read down the optional article_title index (when many
+ * articles match) lists what sorting the matches does, page by page. */
+static void
+test_title_index(void **state)
+{
+	(void)state;
+	static const char *const filters[] = {
+		"", "russia", "country:RU", "-country:UA", "minsk OR kiev", "date:2022..",
+		"russia -minsk", "lang:it country:RU", "country:Atlantide",
+	};
+	char *path = fixture_path("title.idx");
+	struct att_index *x = fixture_open(path, att_schema_extras_sql);
+	for (size_t k = 0; k < ATT_ARRAY_LEN(filters); k++) {
+		int64_t ids[2][16];
+		size_t n[2] = {0, 0};
+		struct att_index *ix[2] = {idx, x};
+		for (int i = 0; i < 2; i++) {
+			struct att_filter *f;
+			struct att_list *l;
+			struct att_rows rows = {0}, prev = {0};
+			struct att_err err;
+			assert_int_equal(att_filter_compile(ix[i], filters[k], &f, &err), 0);
+			q_title_scan_min(0);
+			assert_int_equal(att_list_open(ix[i], f, ATT_SORT_TITLE, &l, &err), 0);
+			q_title_scan_min(-1);
+			do {
+				att_rows_free(&prev);
+				prev = rows;
+				rows = (struct att_rows){0};
+				assert_int_equal(att_list_page(l, prev.n ? &prev.v[prev.n - 1] : NULL, 1,
+							       2, &rows, &err), 0);
+				for (size_t r = 0; r < rows.n && n[i] < 16; r++)
+					ids[i][n[i]++] = rows.v[r].id;
+			} while (rows.n == 2);
+			att_rows_free(&rows);
+			att_rows_free(&prev);
+			att_list_close(l);
+			att_filter_free(f);
+		}
+		if (n[0] != n[1] || memcmp(ids[0], ids[1], n[0] * sizeof ids[0][0]) != 0)
+			fail_msg("'%s': %zu rows by title, %zu with the index", filters[k], n[0], n[1]);
+		if (k == 0)
+			assert_int_equal(n[1], 6);
+	}
+	/* The index is used: SQLite's plan for the first page reads it. */
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(x->db, "EXPLAIN QUERY PLAN SELECT id FROM article ORDER BY "
+					    "coalesce(CAST(article.title AS TEXT), '') COLLATE NOCASE, id",
+					    -1, &st, NULL), SQLITE_OK);
+	int used = 0;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		used |= strstr((const char *)sqlite3_column_text(st, 3), "article_title") != NULL;
+	sqlite3_finalize(st);
+	assert_true(used);
+	att_index_close(x);
+	free(path);
+}
+
 static void
 test_evidence(void **state)
 {
@@ -808,6 +866,7 @@ main(void)
 		cmocka_unit_test(test_matrix_whole),
 		cmocka_unit_test(test_matrix_filtered),
 		cmocka_unit_test(test_matrix_extras),
+		cmocka_unit_test(test_title_index),
 		cmocka_unit_test(test_evidence),
 		cmocka_unit_test(test_entity_card),
 		cmocka_unit_test(test_entities),
