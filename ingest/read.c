@@ -131,6 +131,29 @@ decode_utf16(struct buf *b, const unsigned char *p, size_t n, int big)
 	}
 }
 
+int
+utf16_guess(const char *raw, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)raw;
+	size_t lim = n < 8192 ? n : 8192, pairs = lim / 2, z[2] = {0, 0};
+
+	if (n >= 2 && ((p[0] == 0xff && p[1] == 0xfe) || (p[0] == 0xfe && p[1] == 0xff)))
+		return p[0] == 0xff ? 1 : 2;
+	if (pairs < 2)
+		return 0;
+	for (size_t i = 0; i + 1 < lim; i += 2) {
+		z[0] += p[i] == 0;
+		z[1] += p[i + 1] == 0;
+	}
+	/* Latin-script text: one byte of most pairs is zero, the other hardly
+	 * ever. */
+	if (z[1] * 2 >= pairs && z[0] * 20 < pairs)
+		return 1;
+	if (z[0] * 2 >= pairs && z[1] * 20 < pairs)
+		return 2;
+	return 0;
+}
+
 char *
 decode_text(const char *raw, size_t n, size_t *outlen, const char **how)
 {
@@ -138,9 +161,13 @@ decode_text(const char *raw, size_t n, size_t *outlen, const char **how)
 	struct buf b = BUF_INIT;
 
 	*how = NULL;
+	int u16 = utf16_guess(raw, n);
 	if (n >= 2 && ((p[0] == 0xff && p[1] == 0xfe) || (p[0] == 0xfe && p[1] == 0xff))) {
 		*how = "UTF-16";
 		decode_utf16(&b, p + 2, n - 2, p[0] == 0xfe);
+	} else if (u16) {
+		*how = u16 == 1 ? "UTF-16LE without a byte-order mark" : "UTF-16BE without a byte-order mark";
+		decode_utf16(&b, p, n, u16 == 2);
 	} else {
 		if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) {
 			p += 3;
@@ -249,8 +276,7 @@ read_text_buf(struct read_ctx *ctx, const char *label, const char *raw, size_t n
 	const char *how;
 	size_t len;
 
-	if (looks_binary(raw, n) && !(n >= 2 && (((unsigned char)raw[0] == 0xff && (unsigned char)raw[1] == 0xfe) ||
-						   ((unsigned char)raw[0] == 0xfe && (unsigned char)raw[1] == 0xff)))) {
+	if (looks_binary(raw, n) && !utf16_guess(raw, n)) {
 		warn_skip(ctx, &ctx->stats->binary, label, "binary file");
 		return;
 	}
@@ -258,6 +284,8 @@ read_text_buf(struct read_ctx *ctx, const char *label, const char *raw, size_t n
 	if (how && strcmp(how, "Windows-1252") == 0) {
 		ctx->warn(ctx->arg, "%s: not valid UTF-8, read as Windows-1252", label);
 		ctx->stats->recoded++;
+	} else if (how && strstr(how, "without")) {
+		ctx->warn(ctx->arg, "%s: read as %s", label, how);
 	}
 	size_t i = 0;
 	while (i < len && strchr(" \t\r\n\f\v", text[i]))
@@ -319,8 +347,7 @@ read_fd(struct read_ctx *ctx, int fd, const char *label, int jsonl, off_t size)
 	if (jsonl < 0)
 		jsonl = first_byte(b.data, b.len) == '{';
 	if (jsonl) {
-		if (b.len >= 2 && (((unsigned char)b.data[0] == 0xff && (unsigned char)b.data[1] == 0xfe) ||
-				   ((unsigned char)b.data[0] == 0xfe && (unsigned char)b.data[1] == 0xff)))
+		if (utf16_guess(b.data, b.len))
 			warn_skip(ctx, &ctx->stats->binary, label,
 				  "UTF-16 JSON Lines are not supported (convert with iconv -f UTF-16 -t UTF-8)");
 		else if (looks_binary(b.data, b.len))
@@ -508,8 +535,12 @@ read_input(const char *path, doc_emit_fn emit, warn_fn warn, void *arg, struct r
 	if ((code = att_json_open(&ctx.json, err)) != 0)
 		return code;
 	if (strcmp(path, "-") == 0) {
+		/* A file on standard input may be read from where the shell left it. */
 		struct stat st;
 		off_t size = fstat(0, &st) == 0 && S_ISREG(st.st_mode) ? st.st_size : 0;
+		off_t at = size > 0 ? lseek(0, 0, SEEK_CUR) : 0;
+		if (at > 0 && at <= size)
+			size -= at;
 		read_fd(&ctx, 0, "(stdin)", -1, size);
 	} else {
 		visit(&ctx, &wk, path, 1);

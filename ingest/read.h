@@ -30,10 +30,15 @@ void text_to_doc(const char *text, size_t len, unsigned flags, struct att_doc *d
  * characters) to OUT and returns the length of S that was read, or 0. */
 size_t parse_date(const char *s, size_t n, char out[11]);
 
-/* Decodes RAW (a whole file) to UTF-8: strips a BOM, decodes UTF-16 with a
- * BOM, and Windows-1252 when RAW is not valid UTF-8. NUL bytes are
- * dropped. Sets *HOW to NULL, "UTF-16" or "Windows-1252". */
+/* Decodes RAW (a whole file) to UTF-8: strips a BOM, decodes UTF-16 (with
+ * a BOM, or as utf16_guess finds it), and Windows-1252 when RAW is not
+ * valid UTF-8. NUL bytes are dropped. Sets *HOW to NULL, "UTF-16",
+ * "UTF-16LE without a byte-order mark" (or BE) or "Windows-1252". */
 char *decode_text(const char *raw, size_t n, size_t *outlen, const char **how);
+
+/* 1 for UTF-16LE, 2 for UTF-16BE, by a byte-order mark or, without one,
+ * by the zero bytes of Latin-script text in the first 8 KiB; else 0. */
+int utf16_guess(const char *raw, size_t n);
 
 /* 1 when the first 8 KiB of S look binary (NUL bytes, or mostly controls). */
 int looks_binary(const char *s, size_t n);

@@ -75,6 +75,9 @@ record(struct read_ctx *ctx, const char *label, uint64_t lineno, struct att_json
 		free(text);
 		return;
 	}
+	if (rec->nul_escapes)
+		ctx->warn(ctx->arg, "%s:%llu: \\u0000 (a NUL character) in the record, read as U+FFFD",
+			  label, (unsigned long long)lineno);
 	struct att_doc doc = {0};
 	doc.title = json_short(rec->val[ATT_JSON_TITLE], rec->len[ATT_JSON_TITLE]);
 	if (rec->val[ATT_JSON_DATE])
@@ -125,8 +128,8 @@ line(struct read_ctx *ctx, const char *label, uint64_t lineno, char *s, size_t n
 		const char *how;
 		dec = decode_text(s, n, &len, &how);
 		if (how && !*recoded) {
-			ctx->warn(ctx->arg, "%s:%llu: not valid UTF-8, read as Windows-1252", label,
-				  (unsigned long long)lineno);
+			ctx->warn(ctx->arg, "%s:%llu: not valid UTF-8, read as %s", label,
+				  (unsigned long long)lineno, how);
 			ctx->stats->recoded++;
 			*recoded = 1;
 		}

@@ -53,13 +53,42 @@ att_json_close(struct att_json *j)
 	free(j);
 }
 
+/* SQLite's JSON functions end a string at an escaped NUL (\u0000) and
+ * lose the rest: returns a copy of LINE with each one made \ufffd (the
+ * replacement character), counting them in *N, or NULL when it has none. */
+static char *
+nul_escapes(const char *line, size_t len, unsigned *n)
+{
+	char *copy = NULL;
+
+	*n = 0;
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (line[i] != '\\')
+			continue;
+		if (line[i + 1] == 'u' && i + 6 <= len && memcmp(line + i + 2, "0000", 4) == 0) {
+			if (copy == NULL) {
+				copy = xmalloc(len);
+				memcpy(copy, line, len);
+			}
+			memcpy(copy + i + 2, "fffd", 4);
+			(*n)++;
+		}
+		i++; /* the escaped character */
+	}
+	return copy;
+}
+
 int
 att_json_parse(struct att_json *j, const char *line, size_t len, struct att_json_rec *rec,
 	       const char **why)
 {
 	int rc, ok = 0;
+	unsigned nuls;
 
 	memset(rec, 0, sizeof *rec);
+	char *fixed = nul_escapes(line, len, &nuls);
+	if (fixed)
+		line = fixed;
 	sqlite3_bind_text64(j->type, 1, line, len, SQLITE_STATIC, SQLITE_UTF8);
 	if (sqlite3_step(j->type) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(j->type, 0);
@@ -74,8 +103,10 @@ att_json_parse(struct att_json *j, const char *line, size_t len, struct att_json
 	}
 	sqlite3_reset(j->type);
 	sqlite3_clear_bindings(j->type);
-	if (!ok)
+	if (!ok) {
+		free(fixed);
 		return -1;
+	}
 
 	sqlite3_bind_text64(j->each, 1, line, len, SQLITE_STATIC, SQLITE_UTF8);
 	while ((rc = sqlite3_step(j->each)) == SQLITE_ROW) {
@@ -97,11 +128,13 @@ att_json_parse(struct att_json *j, const char *line, size_t len, struct att_json
 	}
 	sqlite3_reset(j->each);
 	sqlite3_clear_bindings(j->each);
+	free(fixed);
 	if (rc != SQLITE_DONE) {
 		att_json_rec_free(rec);
 		*why = "not valid JSON";
 		return -1;
 	}
+	rec->nul_escapes = nuls;
 	return 0;
 }
 

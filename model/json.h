@@ -18,6 +18,7 @@ enum att_json_field {
 struct att_json_rec {
 	char *val[ATT_JSON_NFIELDS];
 	size_t len[ATT_JSON_NFIELDS];
+	unsigned nul_escapes; /* \u0000 escapes read as U+FFFD (in any field) */
 };
 
 struct att_json;

@@ -8,10 +8,10 @@
 . "$top_srcdir/tests/hostile_lib.sh"
 [ -n "$SQLITE3" ] || skip_all "sqlite3 shell not installed"
 
-# bad CODE WHAT FILE: --check refuses FILE with CODE and one clean line
-# naming it.
+# bad CODE WHAT FILE [as_nobody]: --check refuses FILE with CODE and one
+# clean line naming it (run as nobody when asked).
 bad() {
-	expect_exit "$1" "--check on $2" "$ATTACHE" --check "$3"
+	expect_exit "$1" "--check on $2" ${4:-} "$ATTACHE" --check "$3"
 	if one_line "$TEST_TMP/err" && grep -qF -- "$3" "$TEST_TMP/err" && [ ! -s "$TEST_TMP/out" ]; then
 		ok "one line naming the file, nothing on stdout, for $2"
 	else
@@ -72,16 +72,20 @@ ln -s "$TEST_TMP/flipped-link.idx" "$TEST_TMP/loop1.idx"
 ln -s "$TEST_TMP/loop1.idx" "$TEST_TMP/flipped-link.idx"
 bad 66 "a symlink loop" "$TEST_TMP/loop1.idx"
 
-# Unreadable: root reads everything, so the case cannot arise.
+# Unreadable: root reads everything, so as root the case is run as nobody.
 cp "$good" "$TEST_TMP/unreadable.idx"
 chmod 000 "$TEST_TMP/unreadable.idx"
-if [ "$(id -u)" = 0 ]; then
+ln -s "$TEST_TMP/unreadable.idx" "$TEST_TMP/link-unreadable.idx"
+if [ "$(id -u)" != 0 ]; then
+	bad 66 "an unreadable index" "$TEST_TMP/unreadable.idx"
+	bad 66 "a symlink to an unreadable index" "$TEST_TMP/link-unreadable.idx"
+elif as_nobody true; then
+	chmod 755 "$TEST_TMP"
+	bad 66 "an unreadable index (as nobody)" "$TEST_TMP/unreadable.idx" as_nobody
+	bad 66 "a symlink to an unreadable index (as nobody)" "$TEST_TMP/link-unreadable.idx" as_nobody
+else
 	skip "an unreadable index: running as root, which can read any file"
 	skip "a symlink to an unreadable index: running as root"
-else
-	bad 66 "an unreadable index" "$TEST_TMP/unreadable.idx"
-	ln -s "$TEST_TMP/unreadable.idx" "$TEST_TMP/link-unreadable.idx"
-	bad 66 "a symlink to an unreadable index" "$TEST_TMP/link-unreadable.idx"
 fi
 
 # ------------------------------------------------------------ hostile values

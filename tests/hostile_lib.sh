@@ -45,3 +45,10 @@ has_option() { "$ATTACHE" --help 2>/dev/null | grep -q -- "$1"; }
 # no_crash CODE: the exit status of a process that was not killed by a
 # signal (128+N) nor failed an assertion.
 no_crash() { [ "$1" -lt 128 ]; }
+
+# as_nobody CMD...: runs CMD as the user nobody, for the cases that
+# permissions make (root reads any file); fails when that cannot be done.
+as_nobody() {
+	command -v setpriv >/dev/null 2>&1 || return 1
+	setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
+}

@@ -321,6 +321,18 @@ test_encodings(void **state)
 	s = decode_text("\xfe\xff\0C\0i", 6, &n, &how);
 	assert_string_equal(s, "Ci");
 	free(s);
+	/* UTF-16 without a byte-order mark, either way round. */
+	s = decode_text("C\0i\0t\0t\0\xe0\0 \0", 12, &n, &how);
+	assert_string_equal(s, "Citt\xc3\xa0 ");
+	assert_string_equal(how, "UTF-16LE without a byte-order mark");
+	free(s);
+	s = decode_text("\0C\0i\0a\0o", 8, &n, &how);
+	assert_string_equal(s, "Ciao");
+	assert_string_equal(how, "UTF-16BE without a byte-order mark");
+	free(s);
+	/* Binary with a few NUL bytes is not taken for UTF-16. */
+	assert_int_equal(utf16_guess("\x7f" "ELF\x02\x01\x01\0\0\0\0\0", 12), 0);
+	assert_int_equal(utf16_guess("ab", 2), 0);
 	assert_true(looks_binary("\x7f" "ELF\x02\x01\x01\0\0\0", 10));
 	assert_false(looks_binary("Testo normale.\n", 15));
 }
