@@ -198,11 +198,14 @@ static const char unorder_sql[] =
 	"UPDATE stage.doc SET title = a.title, source = a.source, lang = a.lang, body = a.body,"
 	" url = a.url, original = a.original, countries = a.countries"
 	" FROM main.article AS a WHERE a.id = doc.n;"
-	"DELETE FROM main.article;";
+	"DELETE FROM main.article; DELETE FROM main.sentence; DELETE FROM main.relation;"
+	" DELETE FROM main.evidence;";
 
 /* The CREATE statements of a table and its indexes. */
 static const char table_sql[] =
 	"SELECT sql FROM main.sqlite_schema WHERE sql IS NOT NULL AND tbl_name = ?1 ORDER BY rowid";
+
+struct batch;
 
 /* An article held until the articles of its date are all in, to be
  * numbered in (path, seq) order among them. */
@@ -230,6 +233,7 @@ struct att_writer {
 	struct pending *grp;       /* the articles of the last date, not yet numbered */
 	size_t ngrp, capgrp, grpbytes;
 	struct buf ann;            /* blobs not yet written to annfd */
+	struct batch *wb;          /* the rows written as the articles are numbered */
 	struct strmap ents;        /* key -> struct ent */
 	struct ent **entv;         /* in order of first sight */
 	size_t nent, capent;
@@ -784,6 +788,235 @@ out:
 	return code;
 }
 
+/* Rows inserted BATCH_ROWS at a time with one multi-row INSERT: the
+ * per-statement cost of SQLite dominates for these small rows. Values
+ * are kept here until the batch is written. */
+#define BATCH_ROWS 64
+#define BATCH_COLS 6
+
+struct bval {
+	enum { BV_INT, BV_REAL, BV_TEXT } type;
+	int64_t i;
+	double d;
+	char t[8]; /* short texts only: field names, country codes */
+};
+
+struct batch {
+	sqlite3_stmt *many, *one;
+	int ncols, rows;
+	struct bval v[BATCH_ROWS][BATCH_COLS];
+};
+
+static int
+batch_init(struct att_writer *w, struct batch *b, const char *insert, int ncols, struct att_err *err)
+{
+	struct buf sql = BUF_INIT;
+	int rc = SQLITE_OK;
+
+	b->ncols = ncols;
+	b->rows = 0;
+	b->many = b->one = NULL;
+	buf_adds(&sql, insert);
+	for (int r = 0; r < BATCH_ROWS && rc == SQLITE_OK; r++) {
+		buf_adds(&sql, r ? ", (" : " VALUES (");
+		for (int c = 0; c < ncols; c++)
+			buf_adds(&sql, c ? ", ?" : "?");
+		buf_addc(&sql, ')');
+		if (r == 0)
+			rc = sqlite3_prepare_v2(w->db, sql.data, -1, &b->one, NULL);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(w->db, sql.data, -1, &b->many, NULL);
+	buf_free(&sql);
+	return rc == SQLITE_OK ? 0 : db_failure(w, rc, "preparing the index tables", err);
+}
+
+/* The values of the next row, to fill before batch_add. */
+static struct bval *
+batch_row(struct batch *b)
+{
+	return b->v[b->rows];
+}
+
+static void
+bind_row(sqlite3_stmt *st, int first, const struct bval *v, int ncols)
+{
+	for (int c = 0; c < ncols; c++) {
+		if (v[c].type == BV_INT)
+			sqlite3_bind_int64(st, first + c, v[c].i);
+		else if (v[c].type == BV_REAL)
+			sqlite3_bind_double(st, first + c, v[c].d);
+		else
+			sqlite3_bind_text(st, first + c, v[c].t, -1, SQLITE_STATIC);
+	}
+}
+
+/* Writes the rows kept: with the multi-row statement when the batch is
+ * full, else one by one. */
+static int
+batch_flush(struct att_writer *w, struct batch *b, struct att_err *err)
+{
+	int code = 0;
+	if (b->rows == BATCH_ROWS) {
+		for (int r = 0; r < BATCH_ROWS; r++)
+			bind_row(b->many, r * b->ncols + 1, b->v[r], b->ncols);
+		code = step(w, b->many, err);
+	} else {
+		for (int r = 0; r < b->rows && code == 0; r++) {
+			bind_row(b->one, 1, b->v[r], b->ncols);
+			code = step(w, b->one, err);
+		}
+	}
+	b->rows = 0;
+	return code;
+}
+
+/* Counts the row just filled; writes the batch when it is full. */
+static int
+batch_add(struct att_writer *w, struct batch *b, struct att_err *err)
+{
+	if (++b->rows < BATCH_ROWS)
+		return 0;
+	return batch_flush(w, b, err);
+}
+
+static void
+batch_free(struct batch *b)
+{
+	sqlite3_finalize(b->many);
+	sqlite3_finalize(b->one);
+}
+
+static void
+bv_int(struct bval *v, int64_t i)
+{
+	v->type = BV_INT;
+	v->i = i;
+}
+
+static void
+bv_real(struct bval *v, double d)
+{
+	v->type = BV_REAL;
+	v->d = d;
+}
+
+static void
+bv_text(struct bval *v, const char *t, size_t n)
+{
+	v->type = BV_TEXT;
+	if (n >= sizeof v->t)
+		n = sizeof v->t - 1;
+	memcpy(v->t, t, n);
+	v->t[n] = '\0';
+}
+
+enum { WB_MENTION, WB_SENTENCE, WB_RELATION, WB_AE, WB_EVIDENCE, WB_COUNT };
+#define WB_ALL ((1u << WB_COUNT) - 1)
+/* The tables of the blobs' rows the side thread writes; this thread
+ * writes the others once the full-text index is built. */
+#define WB_SIDE ((1u << WB_MENTION) | (1u << WB_AE))
+/* The others, which need no entity id: written as each article is
+ * numbered while the articles come in date order. */
+#define WB_EARLY (WB_ALL & ~WB_SIDE)
+static const char *const wb_table[WB_COUNT] = {
+	"mention", "sentence", "relation", "article_entity", "evidence",
+};
+static const struct {
+	const char *sql;
+	int ncols;
+} wb_spec[WB_COUNT] = {
+	{"INSERT INTO main.mention(article_id, entity_id, field, pos, len)", 5},
+	{"INSERT INTO main.sentence(article_id, n, field, pos, len, tone)", 6},
+	{"INSERT INTO main.relation(article_id, a, b, sentences, tone)", 5},
+	{"INSERT INTO main.article_entity(entity_id, article_id, mentions)", 3},
+	{"INSERT INTO main.evidence(a, b, article_id, n)", 4},
+};
+
+/* Writes the rows of the blob of article ID that go into the tables of
+ * MASK (bits of WB_*) through W's connection. */
+static int
+write_blob_rows(struct att_writer *w, int64_t id, const unsigned char *blob, size_t len,
+		unsigned mask, struct batch *wb, struct att_err *err)
+{
+	struct rec_head h;
+	int code;
+
+	if (len < sizeof h)
+		return att_err_set(err, EX_SOFTWARE, "%s: the staging file is damaged", w->target);
+	memcpy(&h, blob, sizeof h);
+	const unsigned char *p = blob + sizeof h;
+	if (!(mask & (1u << WB_MENTION))) {
+		p += h.nm * sizeof(struct rec_mention);
+	} else for (uint32_t i = 0; i < h.nm; i++, p += sizeof(struct rec_mention)) {
+		struct rec_mention r;
+		memcpy(&r, p, sizeof r);
+		struct bval *v = batch_row(&wb[WB_MENTION]);
+		bv_int(&v[0], id);
+		bv_int(&v[1], w->entv[r.ent - 1]->id);
+		bv_text(&v[2], field_names[r.field], strlen(field_names[r.field]));
+		bv_int(&v[3], r.pos);
+		bv_int(&v[4], r.len);
+		if ((code = batch_add(w, &wb[WB_MENTION], err)) != 0)
+			return code;
+	}
+	if (!(mask & (1u << WB_SENTENCE))) {
+		p += h.ns * sizeof(struct rec_sentence);
+	} else for (uint32_t i = 0; i < h.ns; i++, p += sizeof(struct rec_sentence)) {
+		struct rec_sentence r;
+		memcpy(&r, p, sizeof r);
+		struct bval *v = batch_row(&wb[WB_SENTENCE]);
+		bv_int(&v[0], id);
+		bv_int(&v[1], (int64_t)i);
+		bv_text(&v[2], field_names[r.field], strlen(field_names[r.field]));
+		bv_int(&v[3], r.pos);
+		bv_int(&v[4], r.len);
+		bv_real(&v[5], r.tone);
+		if ((code = batch_add(w, &wb[WB_SENTENCE], err)) != 0)
+			return code;
+	}
+	if (!(mask & (1u << WB_RELATION))) {
+		p += h.nr * sizeof(struct rec_relation);
+	} else for (uint32_t i = 0; i < h.nr; i++, p += sizeof(struct rec_relation)) {
+		struct rec_relation r;
+		memcpy(&r, p, sizeof r);
+		struct bval *v = batch_row(&wb[WB_RELATION]);
+		bv_int(&v[0], id);
+		bv_text(&v[1], r.a, 2);
+		bv_text(&v[2], r.b, 2);
+		bv_int(&v[3], r.sentences);
+		bv_real(&v[4], r.tone);
+		if ((code = batch_add(w, &wb[WB_RELATION], err)) != 0)
+			return code;
+	}
+	if (!(mask & (1u << WB_AE))) {
+		p += h.na * sizeof(struct rec_ae);
+	} else for (uint32_t i = 0; i < h.na; i++, p += sizeof(struct rec_ae)) {
+		struct rec_ae r;
+		memcpy(&r, p, sizeof r);
+		struct bval *v = batch_row(&wb[WB_AE]);
+		bv_int(&v[0], w->entv[r.ent - 1]->id);
+		bv_int(&v[1], id);
+		bv_int(&v[2], r.mentions);
+		if ((code = batch_add(w, &wb[WB_AE], err)) != 0)
+			return code;
+	}
+	if (!(mask & (1u << WB_EVIDENCE))) {
+		p += h.ne * sizeof(struct rec_evidence);
+	} else for (uint32_t i = 0; i < h.ne; i++, p += sizeof(struct rec_evidence)) {
+		struct rec_evidence r;
+		memcpy(&r, p, sizeof r);
+		struct bval *v = batch_row(&wb[WB_EVIDENCE]);
+		bv_text(&v[0], r.a, 2);
+		bv_text(&v[1], r.b, 2);
+		bv_int(&v[2], id);
+		bv_int(&v[3], r.k);
+		if ((code = batch_add(w, &wb[WB_EVIDENCE], err)) != 0)
+			return code;
+	}
+	return 0;
+}
+
 /* Blobs are written to the file in pieces of about this size. */
 #define ANN_FLUSH (1 << 20)
 
@@ -889,6 +1122,16 @@ number(struct att_writer *w, int where, const struct att_doc *doc, const char *c
 	bind_doc(w->st[where], (int64_t)w->n, doc, countries);
 	if ((code = step(w, w->st[where], err)) != 0 || where == ST_DOC)
 		return code;
+	if (w->wb == NULL) {
+		w->wb = xcalloc(WB_COUNT, sizeof *w->wb);
+		for (int i = 0; i < WB_COUNT; i++)
+			if ((WB_EARLY & (1u << i)) &&
+			    (code = batch_init(w, &w->wb[i], wb_spec[i].sql, wb_spec[i].ncols, err)) != 0)
+				return code;
+	}
+	if ((code = write_blob_rows(w, (int64_t)w->n, (const unsigned char *)blob->data, blob->len,
+				    WB_EARLY, w->wb, err)) != 0)
+		return code;
 	bind_doc(w->st[ST_KEY], (int64_t)w->n, doc, countries);
 	return step(w, w->st[ST_KEY], err);
 }
@@ -899,6 +1142,23 @@ pending_free(struct pending *p)
 	att_doc_free(&p->doc);
 	free(p->countries);
 	buf_free(&p->blob);
+}
+
+/* Writes the early rows kept in the batches. */
+static int
+early_rows_done(struct att_writer *w, struct att_err *err)
+{
+	int code = 0;
+	if (w->wb == NULL)
+		return 0;
+	for (int i = 0; i < WB_COUNT; i++) {
+		if (code == 0 && (WB_EARLY & (1u << i)))
+			code = batch_flush(w, &w->wb[i], err);
+		batch_free(&w->wb[i]);
+	}
+	free(w->wb);
+	w->wb = NULL;
+	return code;
 }
 
 /* Numbers the articles held, in their order, straight into the index. */
@@ -926,6 +1186,8 @@ static int
 go_unordered(struct att_writer *w, struct att_err *err)
 {
 	int code = flush_group(w, err);
+	if (code == 0)
+		code = early_rows_done(w, err);
 	if (code == 0)
 		code = exec(w, unorder_sql, "staging the articles", err);
 	w->unordered = 1;
@@ -1162,232 +1424,6 @@ write_pairs(struct att_writer *w, struct att_build_stats *stats, struct att_err 
 static const char number_sql[] =
 	"INSERT INTO stage.map(id, n) SELECT row_number() OVER"
 	" (ORDER BY date IS NULL, date, path, seq, n), n FROM stage.doc ORDER BY 1";
-
-/* Rows inserted BATCH_ROWS at a time with one multi-row INSERT: the
- * per-statement cost of SQLite dominates for these small rows. Values
- * are kept here until the batch is written. */
-#define BATCH_ROWS 64
-#define BATCH_COLS 6
-
-struct bval {
-	enum { BV_INT, BV_REAL, BV_TEXT } type;
-	int64_t i;
-	double d;
-	char t[8]; /* short texts only: field names, country codes */
-};
-
-struct batch {
-	sqlite3_stmt *many, *one;
-	int ncols, rows;
-	struct bval v[BATCH_ROWS][BATCH_COLS];
-};
-
-static int
-batch_init(struct att_writer *w, struct batch *b, const char *insert, int ncols, struct att_err *err)
-{
-	struct buf sql = BUF_INIT;
-	int rc = SQLITE_OK;
-
-	b->ncols = ncols;
-	b->rows = 0;
-	b->many = b->one = NULL;
-	buf_adds(&sql, insert);
-	for (int r = 0; r < BATCH_ROWS && rc == SQLITE_OK; r++) {
-		buf_adds(&sql, r ? ", (" : " VALUES (");
-		for (int c = 0; c < ncols; c++)
-			buf_adds(&sql, c ? ", ?" : "?");
-		buf_addc(&sql, ')');
-		if (r == 0)
-			rc = sqlite3_prepare_v2(w->db, sql.data, -1, &b->one, NULL);
-	}
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(w->db, sql.data, -1, &b->many, NULL);
-	buf_free(&sql);
-	return rc == SQLITE_OK ? 0 : db_failure(w, rc, "preparing the index tables", err);
-}
-
-/* The values of the next row, to fill before batch_add. */
-static struct bval *
-batch_row(struct batch *b)
-{
-	return b->v[b->rows];
-}
-
-static void
-bind_row(sqlite3_stmt *st, int first, const struct bval *v, int ncols)
-{
-	for (int c = 0; c < ncols; c++) {
-		if (v[c].type == BV_INT)
-			sqlite3_bind_int64(st, first + c, v[c].i);
-		else if (v[c].type == BV_REAL)
-			sqlite3_bind_double(st, first + c, v[c].d);
-		else
-			sqlite3_bind_text(st, first + c, v[c].t, -1, SQLITE_STATIC);
-	}
-}
-
-/* Writes the rows kept: with the multi-row statement when the batch is
- * full, else one by one. */
-static int
-batch_flush(struct att_writer *w, struct batch *b, struct att_err *err)
-{
-	int code = 0;
-	if (b->rows == BATCH_ROWS) {
-		for (int r = 0; r < BATCH_ROWS; r++)
-			bind_row(b->many, r * b->ncols + 1, b->v[r], b->ncols);
-		code = step(w, b->many, err);
-	} else {
-		for (int r = 0; r < b->rows && code == 0; r++) {
-			bind_row(b->one, 1, b->v[r], b->ncols);
-			code = step(w, b->one, err);
-		}
-	}
-	b->rows = 0;
-	return code;
-}
-
-/* Counts the row just filled; writes the batch when it is full. */
-static int
-batch_add(struct att_writer *w, struct batch *b, struct att_err *err)
-{
-	if (++b->rows < BATCH_ROWS)
-		return 0;
-	return batch_flush(w, b, err);
-}
-
-static void
-batch_free(struct batch *b)
-{
-	sqlite3_finalize(b->many);
-	sqlite3_finalize(b->one);
-}
-
-static void
-bv_int(struct bval *v, int64_t i)
-{
-	v->type = BV_INT;
-	v->i = i;
-}
-
-static void
-bv_real(struct bval *v, double d)
-{
-	v->type = BV_REAL;
-	v->d = d;
-}
-
-static void
-bv_text(struct bval *v, const char *t, size_t n)
-{
-	v->type = BV_TEXT;
-	if (n >= sizeof v->t)
-		n = sizeof v->t - 1;
-	memcpy(v->t, t, n);
-	v->t[n] = '\0';
-}
-
-enum { WB_MENTION, WB_SENTENCE, WB_RELATION, WB_AE, WB_EVIDENCE, WB_COUNT };
-#define WB_ALL ((1u << WB_COUNT) - 1)
-/* The tables of the blobs' rows the side thread writes; this thread
- * writes the others once the full-text index is built. */
-#define WB_SIDE ((1u << WB_MENTION) | (1u << WB_AE))
-static const char *const wb_table[WB_COUNT] = {
-	"mention", "sentence", "relation", "article_entity", "evidence",
-};
-static const struct {
-	const char *sql;
-	int ncols;
-} wb_spec[WB_COUNT] = {
-	{"INSERT INTO main.mention(article_id, entity_id, field, pos, len)", 5},
-	{"INSERT INTO main.sentence(article_id, n, field, pos, len, tone)", 6},
-	{"INSERT INTO main.relation(article_id, a, b, sentences, tone)", 5},
-	{"INSERT INTO main.article_entity(entity_id, article_id, mentions)", 3},
-	{"INSERT INTO main.evidence(a, b, article_id, n)", 4},
-};
-
-/* Writes the rows of the blob of article ID that go into the tables of
- * MASK (bits of WB_*) through W's connection. */
-static int
-write_blob_rows(struct att_writer *w, int64_t id, const unsigned char *blob, size_t len,
-		unsigned mask, struct batch *wb, struct att_err *err)
-{
-	struct rec_head h;
-	int code;
-
-	if (len < sizeof h)
-		return att_err_set(err, EX_SOFTWARE, "%s: the staging file is damaged", w->target);
-	memcpy(&h, blob, sizeof h);
-	const unsigned char *p = blob + sizeof h;
-	if (!(mask & (1u << WB_MENTION))) {
-		p += h.nm * sizeof(struct rec_mention);
-	} else for (uint32_t i = 0; i < h.nm; i++, p += sizeof(struct rec_mention)) {
-		struct rec_mention r;
-		memcpy(&r, p, sizeof r);
-		struct bval *v = batch_row(&wb[WB_MENTION]);
-		bv_int(&v[0], id);
-		bv_int(&v[1], w->entv[r.ent - 1]->id);
-		bv_text(&v[2], field_names[r.field], strlen(field_names[r.field]));
-		bv_int(&v[3], r.pos);
-		bv_int(&v[4], r.len);
-		if ((code = batch_add(w, &wb[WB_MENTION], err)) != 0)
-			return code;
-	}
-	if (!(mask & (1u << WB_SENTENCE))) {
-		p += h.ns * sizeof(struct rec_sentence);
-	} else for (uint32_t i = 0; i < h.ns; i++, p += sizeof(struct rec_sentence)) {
-		struct rec_sentence r;
-		memcpy(&r, p, sizeof r);
-		struct bval *v = batch_row(&wb[WB_SENTENCE]);
-		bv_int(&v[0], id);
-		bv_int(&v[1], (int64_t)i);
-		bv_text(&v[2], field_names[r.field], strlen(field_names[r.field]));
-		bv_int(&v[3], r.pos);
-		bv_int(&v[4], r.len);
-		bv_real(&v[5], r.tone);
-		if ((code = batch_add(w, &wb[WB_SENTENCE], err)) != 0)
-			return code;
-	}
-	if (!(mask & (1u << WB_RELATION))) {
-		p += h.nr * sizeof(struct rec_relation);
-	} else for (uint32_t i = 0; i < h.nr; i++, p += sizeof(struct rec_relation)) {
-		struct rec_relation r;
-		memcpy(&r, p, sizeof r);
-		struct bval *v = batch_row(&wb[WB_RELATION]);
-		bv_int(&v[0], id);
-		bv_text(&v[1], r.a, 2);
-		bv_text(&v[2], r.b, 2);
-		bv_int(&v[3], r.sentences);
-		bv_real(&v[4], r.tone);
-		if ((code = batch_add(w, &wb[WB_RELATION], err)) != 0)
-			return code;
-	}
-	if (!(mask & (1u << WB_AE))) {
-		p += h.na * sizeof(struct rec_ae);
-	} else for (uint32_t i = 0; i < h.na; i++, p += sizeof(struct rec_ae)) {
-		struct rec_ae r;
-		memcpy(&r, p, sizeof r);
-		struct bval *v = batch_row(&wb[WB_AE]);
-		bv_int(&v[0], w->entv[r.ent - 1]->id);
-		bv_int(&v[1], id);
-		bv_int(&v[2], r.mentions);
-		if ((code = batch_add(w, &wb[WB_AE], err)) != 0)
-			return code;
-	}
-	if (!(mask & (1u << WB_EVIDENCE))) {
-		p += h.ne * sizeof(struct rec_evidence);
-	} else for (uint32_t i = 0; i < h.ne; i++, p += sizeof(struct rec_evidence)) {
-		struct rec_evidence r;
-		memcpy(&r, p, sizeof r);
-		struct bval *v = batch_row(&wb[WB_EVIDENCE]);
-		bv_text(&v[0], r.a, 2);
-		bv_text(&v[1], r.b, 2);
-		bv_int(&v[2], id);
-		bv_int(&v[3], r.k);
-		if ((code = batch_add(w, &wb[WB_EVIDENCE], err)) != 0)
-			return code;
-	}
-	return 0;
-}
 
 /* Copies the staged articles into the article table in id (date) order. */
 static int
@@ -1653,7 +1689,7 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 	if (stats == NULL)
 		stats = &none;
 	memset(stats, 0, sizeof *stats);
-	if (!w->unordered && (code = flush_group(w, err)) != 0)
+	if (!w->unordered && ((code = flush_group(w, err)) != 0 || (code = early_rows_done(w, err)) != 0))
 		goto fail;
 	stats->articles = w->n;
 	stats->mentions = w->mentions;
@@ -1700,7 +1736,7 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 			    "building the full-text index", err);
 	struct side ms = {.view = *w, .annfd = w->annfd, .order = order, .n = w->n,
 			  .mask = WB_ALL & ~side_mask};
-	if (code == 0)
+	if (code == 0 && w->unordered)
 		code = write_rows(&ms, err);
 	if (code == 0)
 		code = exec(w, "COMMIT", "committing", err);
@@ -1755,6 +1791,12 @@ att_writer_abort(struct att_writer *w)
 		return;
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(w->st[i]);
+	if (w->wb) {
+		for (int i = 0; i < WB_COUNT; i++)
+			batch_free(&w->wb[i]);
+		free(w->wb);
+		w->wb = NULL;
+	}
 	if (w->db) {
 		sqlite3_exec(w->db, "ROLLBACK", NULL, NULL, NULL);
 		sqlite3_close_v2(w->db);
