@@ -1,7 +1,7 @@
 #!/bin/sh
 # Terminal faults around the browser, beyond tests/tui_tmux.sh (which covers
 # SIGTERM, SIGHUP and TERM=dumb): TERM unset, empty or unknown, standard
-# input or output not a terminal, SIGINT. Each refusal is one line on
+# input or output not a terminal, SIGINT, SIGSEGV. Each refusal is one line on
 # stderr with nothing on stdout; SIGINT leaves the terminal as it found it.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/hostile_lib.sh"
@@ -66,34 +66,47 @@ for t in unset empty unknown; do
 	fi
 done
 
-# SIGINT while browsing: exit 130, the terminal settings and the normal
-# screen restored.
-rm -f "$TEST_TMP/rc"
-T respawn-pane -k -t h "stty -a >'$TEST_TMP/stty.before'; TERM=screen '$ATTACHE' '$idx'; echo \$? >'$TEST_TMP/rc.tmp'; stty -a >'$TEST_TMP/stty.after'; mv '$TEST_TMP/rc.tmp' '$TEST_TMP/rc'; sleep 600"
-i=0
-started=no
-while [ $i -lt 100 ]; do
-	T capture-pane -p -t h | grep -q "Mosca e Minsk" && { started=yes; break; }
-	sleep 0.1; i=$((i + 1))
-done
-check "the browser starts" test "$started" = yes
-shell=$(T display -p -t h '#{pane_pid}')
-apid=
-i=0
-while [ -z "$apid" ] && [ $i -lt 50 ]; do
-	apid=$(ps -o pid= --ppid "$shell" 2>/dev/null | head -n1 | tr -d ' ')
-	[ -n "$apid" ] || sleep 0.1
-	i=$((i + 1))
-done
-if [ -n "$apid" ]; then
-	kill -INT "$apid"
+# signal_case SIG WANT: SIG while browsing: exit status WANT (any
+# non-zero when WANT is -), the terminal settings and the normal screen
+# restored. SIGSEGV stands for a crash: the handler restores the terminal,
+# then dies of the signal.
+signal_case() {
+	rm -f "$TEST_TMP/rc" "$TEST_TMP/stty.after"
+	T respawn-pane -k -t h "stty -a >'$TEST_TMP/stty.before'; TERM=screen '$ATTACHE' '$idx'; echo \$? >'$TEST_TMP/rc.tmp'; stty -a >'$TEST_TMP/stty.after'; mv '$TEST_TMP/rc.tmp' '$TEST_TMP/rc'; sleep 600"
 	i=0
-	while [ ! -s "$TEST_TMP/rc" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	check "SIGINT: attache exits 130 (got $(cat "$TEST_TMP/rc" 2>/dev/null))" test "$(cat "$TEST_TMP/rc" 2>/dev/null)" = 130
-	check "SIGINT: the process is gone" sh -c "! kill -0 $apid 2>/dev/null"
-	check "SIGINT: stty -a is unchanged" cmp -s "$TEST_TMP/stty.before" "$TEST_TMP/stty.after"
-	check "SIGINT: the alternate screen is left" test "$(T display -p -t h '#{alternate_on}')" = 0
-else
-	not_ok "cannot find attache's process in the pane"
-fi
+	started=no
+	while [ $i -lt 100 ]; do
+		T capture-pane -p -t h | grep -q "Mosca e Minsk" && { started=yes; break; }
+		sleep 0.1; i=$((i + 1))
+	done
+	check "SIG$1: the browser starts" test "$started" = yes
+	shell=$(T display -p -t h '#{pane_pid}')
+	apid=
+	i=0
+	while [ -z "$apid" ] && [ $i -lt 50 ]; do
+		apid=$(ps -o pid= --ppid "$shell" 2>/dev/null | head -n1 | tr -d ' ')
+		[ -n "$apid" ] || sleep 0.1
+		i=$((i + 1))
+	done
+	if [ -z "$apid" ]; then
+		not_ok "SIG$1: cannot find attache's process in the pane"
+		return
+	fi
+	kill -"$1" "$apid"
+	i=0
+	while [ ! -s "$TEST_TMP/rc" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	rc=$(cat "$TEST_TMP/rc" 2>/dev/null)
+	if [ "$2" = - ]; then
+		check "SIG$1: attache exits with an error (got $rc)" test -n "$rc" -a "${rc:-0}" != 0
+	else
+		check "SIG$1: attache exits $2 (got $rc)" test "$rc" = "$2"
+	fi
+	check "SIG$1: the process is gone" sh -c "! kill -0 $apid 2>/dev/null"
+	check "SIG$1: stty -a is unchanged" cmp -s "$TEST_TMP/stty.before" "$TEST_TMP/stty.after"
+	check "SIG$1: the alternate screen is left" test "$(T display -p -t h '#{alternate_on}')" = 0
+}
+signal_case INT 130
+# 139 is death by SIGSEGV; a sanitizer's own handler may report it
+# otherwise.
+signal_case SEGV -
 done_testing
