@@ -37,7 +37,7 @@ if [ ! -x "$TMUX_BIN" ]; then echo "browse: no tmux; skipped"; exit 0; fi
 [ -x "$ATTACHE" ] || { echo "browse: attache not built; skipped"; exit 0; }
 "$ATTACHE" --help 2>&1 | grep -q -- '--trace' || die "$ATTACHE has no --trace"
 
-sock="attache-bench-$$"
+sock="attache-bench-$$-0"
 trace="$BENCH_TMP/trace.txt"
 labels="$BENCH_TMP/labels.txt"
 tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
@@ -106,13 +106,16 @@ filter() {
 # trace; the start-up line is counted under LABEL.
 start() {
 	tm kill-server 2>/dev/null
+	sock="attache-bench-$$-$((${sock##*-} + 1))" # a fresh server: no race with the old one
 	: >"$trace"
 	want=1
 	echo "$1" >"$labels"
 	shift
 	tm new-session -d -s bench -x "$1" -y "$2" \
-		"TERM=xterm-256color LC_ALL=C.UTF-8 $3 '$ATTACHE' --trace '$trace' '$idx'; echo '<<exited>>'; sleep 3600"
+		"TERM=xterm-256color LC_ALL=C.UTF-8 $3 '$ATTACHE' --trace '$trace' '$idx'; echo '<<exited>>'; sleep 3600" ||
+		die "tmux cannot start a session"
 	wait_for_trace 1
+	[ "$(nlines)" -ge 1 ] || die "attache wrote no start-up line to its trace"
 }
 # exited: attache has exited (the shell around it says so), 5 s at most.
 exited() {

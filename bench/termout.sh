@@ -1,94 +1,115 @@
 #!/bin/sh
 # termout.sh INDEX: bytes written to the terminal per line scrolled, for
 # attache (article list, article view) and for less(1) scrolling the same
-# text, in the same 80x24 tmux pane (TERM=xterm-256color). tmux pipe-pane
-# counts what each program writes while it receives BENCH_LINES (default
-# 20) 'j' keys, one every 50 ms, after its first screen. In attache's list
-# 'j' first moves the cursor down the screen ("cursor moving"), and scrolls
-# once the cursor is at the bottom ("scrolling": measured after 30 'j'). Over a slow SSH
-# link these bytes are the latency.
-# attache's part WAITS for the interactive browser (branch tui); until it
-# is on main only less is measured.
+# text, in the same tmux pane (TERM=xterm-256color), at each size of
+# BENCH_SIZES (default "80x24 100x30"; 120 columns or more put a second
+# pane beside the list). tmux pipe-pane counts what each program writes
+# while it receives BENCH_LINES (default 20) 'j' keys after its first
+# screen. In attache's list 'j' first moves the cursor down the screen
+# ("cursor moving", measured over ROWS - 4 keys), and scrolls once the cursor is at the bottom
+# ("scrolling": measured after ROWS 'j'). attache is driven with --trace:
+# each key is sent once the previous one is on the screen; less gets one
+# key every 50 ms. Over a slow SSH link these bytes are the latency.
+# BENCH_RAW=DIR keeps the raw output of each run in DIR, to look at.
 . "$(dirname "$0")/lib.sh"
 
 idx=$1
 [ -n "$idx" ] && [ -s "$idx" ] || BENCH_EXIT=64 die "usage: termout.sh INDEX"
 : "${TMUX_BIN:=$(command -v tmux)}"
 : "${BENCH_LINES:=20}"
-echo "== terminal output per line scrolled (80x24, TERM=xterm-256color, $BENCH_LINES lines)"
+: "${BENCH_SIZES:=80x24 100x30}"
+echo "== terminal output per line scrolled (TERM=xterm-256color, $BENCH_LINES lines)"
 [ -x "$TMUX_BIN" ] || { echo "termout: no tmux; skipped"; exit 0; }
 command -v less >/dev/null || { echo "termout: no less; skipped"; exit 0; }
+[ -x "$ATTACHE" ] || { echo "termout: attache not built; skipped"; exit 0; }
 
 sock="attache-bench-$$"
 tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null' EXIT
-art="$BENCH_TMP/termout-article.txt"
-list="$BENCH_TMP/termout-list.txt"
-# The longest of the 100 newest articles, and a list like the browser's.
-id=$("$SQLITE3" -readonly "$idx" "SELECT id FROM (SELECT id, body FROM article ORDER BY id DESC
-	LIMIT 100) ORDER BY length(body) DESC LIMIT 1")
+trap 'tm kill-server 2>/dev/null; rm -rf "$BENCH_TMP"' EXIT
+art="$BENCH_TMP/article.txt"
+list="$BENCH_TMP/list.txt"
+trace="$BENCH_TMP/trace.txt"
+# The article attache opens first (the top of its list), and the list as
+# attache's batch mode prints it: the same text for less.
+# The longest article of the first 100 rows (so that there is room to
+# scroll), and its row: attache gets there with 'j' and opens it.
+"$ATTACHE" --list "$idx" 2>/dev/null | head -n 100 | cut -f 1 >"$BENCH_TMP/ids"
+[ -s "$BENCH_TMP/ids" ] || die "$idx: no article"
+id=$("$SQLITE3" -readonly "$idx" "SELECT id FROM article WHERE id IN ($(paste -sd, "$BENCH_TMP/ids"))
+	ORDER BY length(body) DESC, id DESC LIMIT 1")
+row=$(grep -n "^$id\$" "$BENCH_TMP/ids" | cut -d: -f1)
 "$SQLITE3" -readonly "$idx" "SELECT title || char(10) || char(10) || body FROM article WHERE id = $id" >"$art"
-"$SQLITE3" -readonly -separator '  ' "$idx" "SELECT date, source, title FROM article
-	ORDER BY id DESC LIMIT 200" >"$list"
+"$ATTACHE" --list "$idx" 2>/dev/null | head -n 300 | cut -f 2- | tr '\t' ' ' >"$list"
 
-# scroll NAME CMD [PRE-KEY...]: starts CMD in a fresh pane, sends the
-# PRE-KEYs (then waits for the screen), counts the bytes written while
-# BENCH_LINES 'j' are sent, prints bytes per line. Sets ALIVE=0 when CMD
-# exited instead of drawing.
-scroll() {
-	_name=$1 _cmd=$2
-	shift 2
-	_out="$BENCH_TMP/termout.bytes"
-	_s=$((_s + 1))
-	tm new-session -d -s "t$_s" -x 80 -y 24 \
-		"TERM=xterm-256color LC_ALL=C.UTF-8 $_cmd; echo '<<exited>>'; sleep 3600"
-	sleep 1
-	for _k in "$@"; do
-		case $_k in
-		*'*'*)	# KEY*N: N presses, 50 ms apart
-			_j=0
-			while [ "$_j" -lt "${_k#*\*}" ]; do
-				tm send-keys -t "t$_s" "${_k%\*}"; sleep 0.05; _j=$((_j + 1))
-			done ;;
-		*) tm send-keys -t "t$_s" "$_k" ;;
-		esac
-		sleep 0.5
+# wait_trace N: waits (30 s at most) until attache's trace has N input lines.
+wait_trace() {
+	_w=0
+	while [ "$(grep -vc '^done ' "$trace" 2>/dev/null || :)" -lt "$1" ] && [ "$_w" -lt 3000 ]; do
+		sleep 0.01
+		_w=$((_w + 1))
 	done
-	sleep 0.5
-	ALIVE=1
+}
+# scroll NAME COLS ROWS CMD TRACED [PRE-KEY...]: starts CMD in a fresh pane,
+# sends the PRE-KEYs (KEY*N: N presses), counts the bytes written while
+# $lines 'j' are sent, prints bytes per line. TRACED=1: CMD writes
+# the trace ($trace), which paces the keys.
+scroll() {
+	_name=$1 _c=$2 _r=$3 _cmd=$4 _traced=$5
+	shift 5
+	_out="$BENCH_TMP/bytes"
+	_s=$((_s + 1))
+	: >"$trace"
+	_n=1
+	tm new-session -d -s "t$_s" -x "$_c" -y "$_r" \
+		"TERM=xterm-256color LC_ALL=C.UTF-8 $_cmd; echo '<<exited>>'; sleep 3600"
+	# send KEY: one key, paced by the trace or by the clock.
+	send() {
+		tm send-keys -t "t$_s" "$1"
+		if [ "$_traced" = 1 ]; then _n=$((_n + 1)); wait_trace "$_n"; else sleep 0.05; fi
+	}
+	if [ "$_traced" = 1 ]; then wait_trace 1; else sleep 1; fi
+	for _k in "$@"; do
+		_j=0 _times=1
+		case $_k in *'*'*) _times=${_k#*\*}; _k=${_k%%\**} ;; esac
+		while [ "$_j" -lt "$_times" ]; do send "$_k"; _j=$((_j + 1)); done
+	done
+	[ "$_traced" = 1 ] || sleep 0.5
 	if tm capture-pane -p -t "t$_s" | grep -q '<<exited>>'; then
-		ALIVE=0
+		echo "termout: $_name: the program exited" >&2
 		tm kill-session -t "t$_s"
 		return
 	fi
 	: >"$_out"
 	tm pipe-pane -o -t "t$_s" "cat >>'$_out'"
 	_i=0
-	while [ "$_i" -lt "$BENCH_LINES" ]; do
-		tm send-keys -t "t$_s" j
-		sleep 0.05
+	while [ "$_i" -lt "$lines" ]; do
+		send j
 		_i=$((_i + 1))
 	done
-	sleep 1
+	sleep 1 # tmux hands the last bytes to the pipe
 	tm pipe-pane -t "t$_s"
 	tm kill-session -t "t$_s"
 	_b=$(wc -c <"$_out" | tr -d ' ')
-	printf '%-34s %8s %14s\n' "$_name" "$_b" "$(awk -v b="$_b" -v n="$BENCH_LINES" 'BEGIN { printf "%.1f", b / n }')"
+	printf '%-8s %-32s %8s %14s\n' "${_c}x$_r" "$_name" "$_b" \
+		"$(awk -v b="$_b" -v n="$lines" 'BEGIN { printf "%.1f", b / n }')"
+	[ -n "$BENCH_RAW" ] && mkdir -p "$BENCH_RAW" &&
+		cp "$_out" "$BENCH_RAW/$(echo "${_c}x$_r-$_name" | tr -c 'A-Za-z0-9.-' '_').raw"
 	rm -f "$_out"
 }
 
 _s=0
 tm new-session -d -s keep "sleep 3600" # keeps the server up between runs
-printf '%-34s %8s %14s\n' "" "bytes" "bytes per line"
-scroll "less: article $id" "less '$art'"
-scroll "less: list of 200 titles" "less -S '$list'"
-if [ -x "$ATTACHE" ]; then
-	scroll "attache: list, cursor moving" "'$ATTACHE' '$idx'"
-	if [ "$ALIVE" = 1 ]; then
-		scroll "attache: list, scrolling" "'$ATTACHE' '$idx'" 'j*30'
-		scroll "attache: article view" "'$ATTACHE' '$idx'" Enter
-	fi
-fi
-if [ ! -x "$ATTACHE" ] || [ "$ALIVE" = 0 ]; then
-	echo "attache: WAITING: the interactive browser is not on main yet; only less measured"
-fi
+echo "article $id (row $row, the longest of the first 100); list: the first 300 rows of attache --list"
+printf '%-8s %-32s %8s %14s\n' "size" "" "bytes" "bytes per line"
+a="'$ATTACHE' --trace '$trace' '$idx'"
+lines=$BENCH_LINES
+for size in $BENCH_SIZES; do
+	c=${size%x*} r=${size#*x}
+	scroll "less: article" "$c" "$r" "less '$art'" 0
+	scroll "attache: article view" "$c" "$r" "$a" 1 "j*$((row - 1))" Enter
+	scroll "less -S: list" "$c" "$r" "less -S '$list'" 0
+	lines=$((r - 4)) # the cursor stays on the screen
+	scroll "attache: list, cursor moving" "$c" "$r" "$a" 1
+	lines=$BENCH_LINES
+	scroll "attache: list, scrolling" "$c" "$r" "$a" 1 "j*$r"
+done

@@ -7,8 +7,8 @@ tests_tui_keys_test_CFLAGS = $(TEST_CFLAGS) $(CURSES_CFLAGS)
 tests_tui_keys_test_LDADD = $(TEST_LIBS) $(CURSES_LIBS)
 endif
 
-TESTS += tests/tui_man.sh tests/tui_screen.sh tests/tui_tmux.sh tests/tui_hostile.sh tests/tui_trace.sh
-EXTRA_DIST += tests/tui_man.sh tests/tui_screen.sh tests/tui_tmux.sh tests/tui_lib.sh tests/tui_hostile.sh tests/tui_trace.sh
+TESTS += tests/tui_man.sh tests/tui_screen.sh tests/tui_tmux.sh tests/tui_hostile.sh tests/tui_trace.sh tests/tui_scroll.sh
+EXTRA_DIST += tests/tui_man.sh tests/tui_screen.sh tests/tui_tmux.sh tests/tui_lib.sh tests/tui_hostile.sh tests/tui_trace.sh tests/tui_scroll.sh
 # Faults around a running browser (tests/tui_faults.sh), and the screen
 # tests under valgrind.
 TESTS += tests/tui_faults.sh

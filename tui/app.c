@@ -289,6 +289,8 @@ place(struct pane *p, int y, int x, int h, int w)
 		return;
 	p->y = y, p->x = x, p->h = h, p->w = w;
 	p->win = newwin(h, w, y, x);
+	if (p->win)
+		leaveok(p->win, TRUE); /* the cursor is hidden: never move it */
 	p->dirty = 1;
 }
 
@@ -928,6 +930,7 @@ start_terminal(struct app *app, struct att_err *err)
 	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(0);
+	leaveok(stdscr, TRUE);
 	intrflush(stdscr, FALSE);
 	const char *nc = getenv("NO_COLOR");
 	att_colors_apply(app->opt.mono || (nc && *nc));

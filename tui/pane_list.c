@@ -234,18 +234,24 @@ draw_row(struct pane *p, int y, int x, int w, const struct att_row *r, int selec
 	int cw = show_countries ? (w >= 90 ? 12 : 9) : 0;
 	int sw = show_source ? (w >= 100 ? 16 : 11) : 0;
 
+	/* Each separator takes the colour of the field before it: a space
+	 * looks the same, and the terminal is sent one colour change per
+	 * field instead of a change and a reset (tests/tui_scroll.sh). */
 	if (cols & 1) {
-		col += att_draw_fit(p->win, date, dw < w ? dw : w, sel ? sel : att_color_attr[COL_LIST_DATE], 1);
+		attr_t a = sel ? sel : att_color_attr[COL_LIST_DATE];
+		col += att_draw_fit(p->win, date, dw < w ? dw : w, a, 1);
 		if (col + 1 < w)
-			col += att_draw_fit(p->win, " ", 1, sel, 0);
+			col += att_draw_fit(p->win, " ", 1, a, 0);
 	}
 	if (show_source && col + sw + 1 < w) {
-		col += att_draw_fit(p->win, source, sw, sel ? sel : att_color_attr[COL_LIST_SOURCE], 1);
-		col += att_draw_fit(p->win, " ", 1, sel, 0);
+		attr_t a = sel ? sel : att_color_attr[COL_LIST_SOURCE];
+		col += att_draw_fit(p->win, source, sw, a, 1);
+		col += att_draw_fit(p->win, " ", 1, a, 0);
 	}
 	if (show_countries && col + cw + 1 < w) {
-		col += att_draw_fit(p->win, countries, cw, sel ? sel : att_color_attr[COL_LIST_COUNTRIES], 1);
-		col += att_draw_fit(p->win, " ", 1, sel, 0);
+		attr_t a = sel ? sel : att_color_attr[COL_LIST_COUNTRIES];
+		col += att_draw_fit(p->win, countries, cw, a, 1);
+		col += att_draw_fit(p->win, " ", 1, a, 0);
 	}
 	if (col < w)
 		att_draw_fit(p->win, title, w - col, sel ? sel : att_color_attr[COL_LIST_TITLE], 1);
