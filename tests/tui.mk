@@ -11,5 +11,5 @@ TESTS += tests/tui_man.sh tests/tui_screen.sh tests/tui_tmux.sh tests/tui_hostil
 EXTRA_DIST += tests/tui_man.sh tests/tui_screen.sh tests/tui_tmux.sh tests/tui_lib.sh tests/tui_hostile.sh tests/tui_trace.sh tests/tui_scroll.sh
 # Faults around a running browser (tests/tui_faults.sh), and the screen
 # tests under valgrind.
-TESTS += tests/tui_faults.sh
-EXTRA_DIST += tests/tui_faults.sh
+TESTS += tests/tui_faults.sh tests/tui_valgrind.sh
+EXTRA_DIST += tests/tui_faults.sh tests/tui_valgrind.sh tests/valgrind.supp

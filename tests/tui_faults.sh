@@ -160,4 +160,135 @@ for cut in 0 "$half"; do
 		cmp -s "$TEST_TMP/stty.before" "$TEST_TMP/stty.after"
 done
 
+# --- Terminal faults. start_at COLS ROWS INDEX [SHELL-PREFIX]: attache in
+# a COLSxROWS window, as tmux_start does (the same status files).
+start_at() {
+	rm -f "$TEST_TMP/status" "$TEST_TMP/stty.before" "$TEST_TMP/stty.after"
+	tmx kill-server 2>/dev/null
+	_n=0
+	while tmx has-session 2>/dev/null && [ $_n -lt 50 ]; do sleep 0.1; _n=$((_n + 1)); done
+	tmx new-session -d -x "$1" -y "$2" \
+		"stty -a >'$TEST_TMP/stty.before'; ${4:-} TERM=screen-256color '$ATTACHE' '$3'; echo \$? >'$TEST_TMP/status.tmp'; stty -a >'$TEST_TMP/stty.after'; mv '$TEST_TMP/status.tmp' '$TEST_TMP/status'; sleep 300"
+	tmx set-option -g remain-on-exit on >/dev/null 2>&1
+}
+
+# border_at FILE COL ROWS: on each of the first ROWS rows of FILE the
+# border between the panes is at column COL (the text before it is COL
+# columns wide, wide characters counting two).
+border_at() {
+	_n=0
+	head -n "$3" "$1" >"$TEST_TMP/rows"
+	while IFS= read -r _l; do
+		case $_l in *│*) ;; *) diag "row $((_n + 1)) has no border"; return 1 ;; esac
+		_w=$(printf '%s' "${_l%%│*}" | LC_ALL=C.UTF-8 wc -L)
+		[ "$_w" -eq "$2" ] || { diag "row $((_n + 1)): the border at column $_w"; return 1; }
+		_n=$((_n + 1))
+	done <"$TEST_TMP/rows"
+	[ "$_n" -eq "$3" ]
+}
+
+# 300x100: the three panes, the border at 2/5 of the width on every row,
+# nothing wider than the window.
+start_at 300 100 "$big"
+check "300x100: the browser starts" wait_for '^\[Articles\] 1/905 '
+check "300x100: the matrix is drawn below the list" wait_for '^Relations  '
+keys Enter
+check "300x100: an article beside them" wait_for '^\[Article\]'
+screen >"$TEST_TMP/big.txt"
+check "300x100: 100 rows" test "$(wc -l <"$TEST_TMP/big.txt")" -eq 100
+check "300x100: no line wider than 300 columns" fits_pane "$TEST_TMP/big.txt" 300
+check "300x100: the border at column 120 on all 99 pane rows" border_at "$TEST_TMP/big.txt" 120 99
+keys Q
+check "300x100: Q quits" wait_exit
+check "300x100: with status 0" test "$(cat "$TEST_TMP/status")" = 0
+
+# A storm of 25 resizes while the matrix is computed, ending at 130x45:
+# the screen is the one a browser started at 130x45 draws.
+start_at 130 45 "$big"
+wait_for '^\[Articles\] 1/905 ' >/dev/null
+keys f; keys -l 'report OR russia OR turkey'; keys Enter
+wait_for '^\[Articles\] 1/905 .*filter' >/dev/null
+keys 3
+wait_for '^\[Relations\] RU' >/dev/null
+screen >"$TEST_TMP/calm.txt"
+start_at 120 40 "$big"
+wait_for '^\[Articles\] 1/905 ' >/dev/null
+keys f; keys -l 'report OR russia OR turkey'; keys Enter
+wait_for '^\[Articles\] 1/905 .*filter' >/dev/null
+keys 3
+for size in 80x24 200x60 41x11 40x10 1x1 300x100 20x5 121x33 90x30 160x40 60x20 2x10 \
+	    250x80 119x39 120x40 45x12 170x50 100x100 30x8 140x44 80x24 300x100 50x15 \
+	    131x46 130x45; do
+	tmx resize-window -t 0 -x "${size%x*}" -y "${size#*x}"
+done
+check "resize storm: the browser settles at 130x45" wait_for '^\[Relations\] RU'
+i=0
+while [ $i -lt 100 ] && ! screen | cmp -s - "$TEST_TMP/calm.txt"; do sleep 0.1; i=$((i + 1)); done
+screen >"$TEST_TMP/storm.txt"
+if cmp -s "$TEST_TMP/storm.txt" "$TEST_TMP/calm.txt"; then
+	ok "resize storm: the screen is whole and the same as a fresh start at 130x45 draws"
+else
+	not_ok "resize storm: the screen is whole and the same as a fresh start at 130x45 draws"
+	diff "$TEST_TMP/calm.txt" "$TEST_TMP/storm.txt" | head -n 10 | while IFS= read -r l; do diag "$l"; done
+fi
+keys 1
+check "resize storm: keys still work" wait_for '^\[Articles\] 1/905 '
+keys Q
+check "resize storm: Q quits" wait_exit
+check "resize storm: with status 0" test "$(cat "$TEST_TMP/status")" = 0
+
+# Ctrl-Z, then fg, from a shell with job control in the pane: the shell
+# gets the terminal back as it was, and fg brings the screen back.
+BASH=$(command -v bash) || BASH=
+if [ -n "$BASH" ]; then
+	tmx kill-server 2>/dev/null
+	_n=0
+	while tmx has-session 2>/dev/null && [ $_n -lt 50 ]; do sleep 0.1; _n=$((_n + 1)); done
+	tmx new-session -d -x 120 -y 40 "PS1='READY\$ ' '$BASH' --norc --noprofile -i"
+	wait_for '^READY\$' >/dev/null
+	keys "stty -a >'$TEST_TMP/tstp.before'; TERM=screen-256color '$ATTACHE' '$big'" Enter
+	check "C-z: the browser starts from the shell" wait_for '^\[Articles\] 1/905 '
+	keys C-z
+	check "C-z: the shell's prompt is back" wait_for 'Stopped.*attache'
+	keys "stty -a >'$TEST_TMP/tstp.during'; fg" Enter
+	check "C-z: the terminal settings are the shell's while stopped" \
+		sh -c "i=0; while [ ! -s '$TEST_TMP/tstp.during' ] && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i + 1)); done
+		       cmp -s '$TEST_TMP/tstp.before' '$TEST_TMP/tstp.during'"
+	check "fg: the screen is back" wait_for '^Articles  1/905 '
+	keys j
+	check "fg: keys work again" wait_for '^\[Articles\] 2/905 '
+	keys Q
+	_n=0
+	while [ "$(tmx display -p -t 0 '#{alternate_on}')" != 0 ] && [ $_n -lt 100 ]; do sleep 0.1; _n=$((_n + 1)); done
+	keys 'echo "EXIT=$?"' Enter
+	check "fg: Q quits with status 0" wait_for '^EXIT=0'
+	keys "stty -a >'$TEST_TMP/tstp.after'" Enter
+	check "fg: the terminal settings are restored at the end" \
+		sh -c "i=0; while [ ! -s '$TEST_TMP/tstp.after' ] && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i + 1)); done
+		       cmp -s '$TEST_TMP/tstp.before' '$TEST_TMP/tstp.after'"
+else
+	skip "bash not installed: Ctrl-Z and fg need a shell with job control"
+fi
+
+# Esc alone against an arrow key in pieces (a slow link). With ESCDELAY
+# at 10 s, the two halves of Down sent one after the other are one key;
+# Esc alone is Esc once ESCDELAY passed (it closes the help), and what
+# comes after it is keys of its own, not an Alt-key or an arrow.
+start_at 120 40 "$big" "ESCDELAY=10000"
+wait_for '^\[Articles\] 1/905 ' >/dev/null
+keys -l "$(printf '\033O')"
+keys -l B
+check "Down in two pieces is Down" wait_for '^\[Articles\] 2/905 '
+keys '?'
+wait_for '^\[Help\]' >/dev/null
+keys -l "$(printf '\033')"
+check "Esc alone closes the help (once ESCDELAY passed)" wait_long '^\[Articles\] 2/905 '
+keys -l OB
+check "what comes after it is keys of their own" wait_for 'B: no action'
+check "which moved nothing" wait_for '^\[Articles\] 2/905 '
+keys Q
+check "Esc: Q quits" wait_exit
+check "Esc: with status 0" test "$(cat "$TEST_TMP/status")" = 0
+check "Esc: the terminal settings are restored" cmp -s "$TEST_TMP/stty.before" "$TEST_TMP/stty.after"
+
 done_testing
