@@ -177,6 +177,11 @@ app_message(struct app *app, int error, const char *fmt, ...)
 void
 app_model_error(struct app *app, const struct att_err *err)
 {
+	/* The first error since the last key stays on the status line: the
+	 * later ones are mostly its echoes (a broken index fails every query,
+	 * and some run at every redraw). */
+	if (app->message && app->message_error)
+		return;
 	if (err->code == ATT_CANCELLED) {
 		/* The message says which: "query cancelled", or a busy index. */
 		app_message(app, 0, "%s", err->msg);
