@@ -167,8 +167,14 @@ start_at() {
 	tmx kill-server 2>/dev/null
 	_n=0
 	while tmx has-session 2>/dev/null && [ $_n -lt 50 ]; do sleep 0.1; _n=$((_n + 1)); done
-	tmx new-session -d -x "$1" -y "$2" \
-		"stty -a >'$TEST_TMP/stty.before'; ${4:-} TERM=screen-256color '$ATTACHE' '$3'; echo \$? >'$TEST_TMP/status.tmp'; stty -a >'$TEST_TMP/stty.after'; mv '$TEST_TMP/status.tmp' '$TEST_TMP/status'; sleep 300"
+	# (new-session may meet the old server as it dies: then again.)
+	_n=0
+	while [ $_n -lt 5 ]; do
+		tmx new-session -d -x "$1" -y "$2" \
+			"stty -a >'$TEST_TMP/stty.before'; ${4:-} TERM=screen-256color '$ATTACHE' '$3'; echo \$? >'$TEST_TMP/status.tmp'; stty -a >'$TEST_TMP/stty.after'; mv '$TEST_TMP/status.tmp' '$TEST_TMP/status'; sleep 300" \
+			2>/dev/null && tmx has-session 2>/dev/null && break
+		sleep 0.2; _n=$((_n + 1))
+	done
 	tmx set-option -g remain-on-exit on >/dev/null 2>&1
 }
 
@@ -290,5 +296,42 @@ keys Q
 check "Esc: Q quits" wait_exit
 check "Esc: with status 0" test "$(cat "$TEST_TMP/status")" = 0
 check "Esc: the terminal settings are restored" cmp -s "$TEST_TMP/stty.before" "$TEST_TMP/stty.after"
+
+# Esc and Ctrl-C while a query runs in a real terminal. With the hidden
+# ATTACHE_TEST_STALL, the queries of the panes computed when idle (the
+# matrix) wait at their first progress check until they are cancelled: a
+# long query on any machine.
+start_at 120 40 "$big" "ATTACHE_TEST_STALL=1"
+wait_for '^\[Articles\] 1/905 ' >/dev/null
+keys f; keys -l 'report OR russia OR turkey'; keys Enter
+wait_for '^\[Articles\] 1/905 .*filter' >/dev/null
+keys 3
+check "stall: the matrix is being computed" wait_for '│\(computing for the new filter; a key interrupts\)'
+keys C-c
+check "Ctrl-C during the query: cancelled, the browser goes on" wait_for 'query cancelled$'
+check "Ctrl-C: the matrix pane says so" wait_for '│\(query cancelled: C-l computes it\)'
+keys C-l
+check "C-l computes it again" wait_for '│\(computing for the new filter; a key interrupts\)'
+keys Escape
+check "Esc during the query: cancelled" wait_for '│\(query cancelled: C-l computes it\)'
+check "Esc: the status line says so" wait_for 'query cancelled$'
+# In the filter prompt: the matrix computes for the live filter; Ctrl-C
+# cancels it and the prompt stays; Enter keeps the filter.
+keys f; keys -l ' OR armenia'
+check "prompt: the matrix computes for the live filter" wait_for '│\(computing for the new filter; a key interrupts\)'
+keys C-c
+check "prompt: Ctrl-C cancels the matrix's query" wait_for '│\(query cancelled: C-l computes it\)'
+check "prompt: and the prompt stays" wait_for '^Filter: report OR russia OR turkey OR armenia'
+keys Enter
+check "prompt: Enter keeps the filter, the matrix computes again" \
+	wait_for '│\(computing for the new filter; a key interrupts\)'
+keys Escape
+check "prompt: Esc then cancels that" wait_for 'filter: report OR russia OR turkey OR armenia .*query cancelled$'
+keys 1
+check "still responds to keys" responds
+keys C-c
+check "Ctrl-C outside a query still ends the browser" wait_exit
+check "with status 130" test "$(cat "$TEST_TMP/status")" = 130
+check "the terminal settings are restored" cmp -s "$TEST_TMP/stty.before" "$TEST_TMP/stty.after"
 
 done_testing

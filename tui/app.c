@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <time.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -530,6 +531,20 @@ refresh_once(struct app *app)
 	att_trace_updated();
 }
 
+/* ATTACHE_TEST_STALL (for tests only): the panes computed when idle (the
+ * matrix, the evidence) stall at their first progress check until a key
+ * press or Ctrl-C cancels them: a query that runs long on any machine. */
+static int
+stall_poll(void *arg)
+{
+	struct att_index *idx = arg;
+	struct timespec ts = {0, 10 * 1000 * 1000};
+
+	while (!idx->cancel && !got_signal)
+		nanosleep(&ts, NULL);
+	return 1;
+}
+
 void
 app_refresh(struct app *app)
 {
@@ -543,7 +558,12 @@ app_refresh(struct app *app)
 		if (!p->win || !p->stale || p->failed || app->hold ||
 		    (!app->script && app_input_pending(app)))
 			continue;
+		if (app->test_stall && !p->ops->eager && !app->script) {
+			app->idx->poll = stall_poll;
+			app->idx->poll_arg = app->idx;
+		}
 		int rc = p->ops->reload(app, p);
+		app->idx->poll = NULL;
 		if (rc == 0)
 			p->stale = 0;
 		else
@@ -973,6 +993,8 @@ app_run(struct att_index **idxp, const char *index_path, const char *script_path
 		rc = att_err_set(err, EX_SOFTWARE, "a default key in actions.def does not parse");
 		goto out;
 	}
+	const char *stall = getenv("ATTACHE_TEST_STALL");
+	app.test_stall = stall && *stall;
 	install_signals(!app.script);
 	if ((rc = start_terminal(&app, err)) != 0)
 		goto out;

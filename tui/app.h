@@ -106,6 +106,7 @@ struct app {
 	unsigned cancels;           /* queries cancelled so far */
 	int key_cancelled;          /* the last query was cancelled by a key press */
 	int script_cancel;          /* --script :cancel: cancel the next long query */
+	int test_stall;             /* $ATTACHE_TEST_STALL: idle queries wait for a cancel */
 	void (*prompt_draw)(struct app *app); /* draws the prompt over the panes */
 	struct app_options opt;
 };
