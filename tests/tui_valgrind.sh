@@ -98,6 +98,16 @@ check "script: exit 0 under valgrind (got $tui_rc)" test "$tui_rc" -eq 0
 check "script: it did browse (the wide screen has the three panes)" grep -q 'Relations' "$TEST_TMP/browse.txt"
 clean_report "script: no memory error, no leak"
 
+# The same on an index whose second half is zeroed: every query that
+# reads there fails, and each error path runs.
+size=$(wc -c <"$idx")
+cp "$idx" "$TEST_TMP/zero.idx"
+dd if=/dev/zero of="$TEST_TMP/zero.idx" bs=4096 seek=$((size / 8192)) count=$((size / 8192 + 1)) \
+	conv=notrunc 2>/dev/null
+sed '/^:dump/d' "$TEST_TMP/browse.keys" | vg_script zero "$TEST_TMP/zero.idx"
+check "damaged index: exit 0 under valgrind (got $tui_rc)" test "$tui_rc" -eq 0
+clean_report "damaged index: no memory error, no leak"
+
 printf 'not an index\n' >"$TEST_TMP/text.idx"
 vg "$ATTACHE" --script /dev/null "$TEST_TMP/text.idx" >/dev/null 2>&1
 rc=$?
