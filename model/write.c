@@ -43,23 +43,25 @@
 
 /* ------------------------------------------------------------------ hash */
 
-/* A string-keyed open-addressing hash table. */
+/* A string-keyed open-addressing hash table; the hashes are kept, so
+ * that a probe compares strings only when the hashes are equal. */
 struct strmap {
 	char **keys;
 	void **vals;
+	uint64_t *hashes;
 	size_t cap, n;
 };
 
 static uint64_t
-hash_str(const char *s)
+hash_mem(const char *s, size_t len)
 {
 	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h ^ (h >> 32);
 }
 
-static void strmap_put(struct strmap *m, char *key, void *val);
+static void strmap_put_hashed(struct strmap *m, char *key, uint64_t h, void *val);
 
 static void
 strmap_grow(struct strmap *m)
@@ -68,47 +70,65 @@ strmap_grow(struct strmap *m)
 	m->cap = old.cap ? old.cap * 2 : 16;
 	m->keys = xcalloc(m->cap, sizeof *m->keys);
 	m->vals = xcalloc(m->cap, sizeof *m->vals);
+	m->hashes = xcalloc(m->cap, sizeof *m->hashes);
 	m->n = 0;
 	for (size_t i = 0; i < old.cap; i++)
 		if (old.keys[i])
-			strmap_put(m, old.keys[i], old.vals[i]);
+			strmap_put_hashed(m, old.keys[i], old.hashes[i], old.vals[i]);
 	free(old.keys);
 	free(old.vals);
+	free(old.hashes);
 }
 
-/* Slot of KEY: where it is, or where it would go. */
+/* Slot of the LEN bytes at KEY, of hash H: where it is, or where it
+ * would go. */
 static size_t
-strmap_slot(const struct strmap *m, const char *key)
+strmap_slot(const struct strmap *m, const char *key, size_t len, uint64_t h)
 {
-	size_t i = (size_t)hash_str(key) & (m->cap - 1);
-	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+	size_t i = (size_t)h & (m->cap - 1);
+	while (m->keys[i] && !(m->hashes[i] == h && memcmp(m->keys[i], key, len) == 0 &&
+			       m->keys[i][len] == '\0'))
 		i = (i + 1) & (m->cap - 1);
 	return i;
+}
+
+/* The value of the LEN bytes at KEY, or NULL. */
+static void *
+strmap_get_n(const struct strmap *m, const char *key, size_t len)
+{
+	if (m->cap == 0)
+		return NULL;
+	size_t i = strmap_slot(m, key, len, hash_mem(key, len));
+	return m->keys[i] ? m->vals[i] : NULL;
 }
 
 static void *
 strmap_get(const struct strmap *m, const char *key)
 {
-	if (m->cap == 0)
-		return NULL;
-	size_t i = strmap_slot(m, key);
-	return m->keys[i] ? m->vals[i] : NULL;
+	return strmap_get_n(m, key, strlen(key));
 }
 
-/* Inserts KEY (taking ownership) unless present. */
 static void
-strmap_put(struct strmap *m, char *key, void *val)
+strmap_put_hashed(struct strmap *m, char *key, uint64_t h, void *val)
 {
-	if ((m->n + 1) * 4 > m->cap * 3)
+	if ((m->n + 1) * 2 > m->cap)
 		strmap_grow(m);
-	size_t i = strmap_slot(m, key);
+	size_t i = strmap_slot(m, key, strlen(key), h);
 	if (m->keys[i]) {
 		free(key);
 		return;
 	}
 	m->keys[i] = key;
 	m->vals[i] = val;
+	m->hashes[i] = h;
 	m->n++;
+}
+
+/* Inserts KEY (taking ownership) unless present. */
+static void
+strmap_put(struct strmap *m, char *key, void *val)
+{
+	strmap_put_hashed(m, key, hash_mem(key, strlen(key)), val);
 }
 
 static void
@@ -123,6 +143,7 @@ strmap_free(struct strmap *m, void (*free_val)(void *))
 	}
 	free(m->keys);
 	free(m->vals);
+	free(m->hashes);
 	memset(m, 0, sizeof *m);
 }
 
@@ -484,13 +505,11 @@ ent_free(struct ent *e)
 static void
 alias_add(struct ent *e, const char *name, size_t len)
 {
-	if (len == 0 || len > 200 || !att_utf8_valid(name, len))
+	/* The name ends at a NUL byte, as xstrndup cuts it. */
+	if (len == 0 || len > 200 || strmap_get_n(&e->aliases, name, strnlen(name, len)) != NULL ||
+	    !att_utf8_valid(name, len))
 		return;
-	char *s = xstrndup(name, len);
-	if (strmap_get(&e->aliases, s) == NULL)
-		strmap_put(&e->aliases, s, e);
-	else
-		free(s);
+	strmap_put(&e->aliases, xstrndup(name, len), e);
 }
 
 static void
