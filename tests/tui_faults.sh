@@ -306,6 +306,42 @@ keys Q
 check "resize storm: Q quits" wait_exit
 check "resize storm: with status 0" test "$(cat "$TEST_TMP/status")" = 0
 
+# The same storm while a query is held running (ATTACHE_TEST_STALL: the
+# matrix waits until cancelled), then Esc: the screen is the one of a
+# browser at 130x45 whose matrix query was cancelled there.
+storm_stalled() {
+	start_at "$1" "$2" "$big" "ATTACHE_TEST_STALL=1"
+	wait_for '^\[Articles\] 1/905 ' >/dev/null
+	keys f; keys -l 'report OR russia OR turkey'; keys Enter
+	wait_for '^\[Articles\] 1/905 .*filter' >/dev/null
+	keys 3
+	wait_for '│\(computing for the new filter' >/dev/null
+}
+storm_stalled 130 45
+keys Escape
+wait_for '^\[Relations\].*query cancelled$' >/dev/null
+screen >"$TEST_TMP/calm2.txt"
+storm_stalled 120 40
+for size in 80x24 200x60 41x11 40x10 1x1 300x100 20x5 121x33 90x30 160x40 60x20 2x10 \
+	    250x80 119x39 120x40 45x12 170x50 100x100 30x8 140x44 80x24 300x100 50x15 \
+	    131x46 130x45; do
+	tmx resize-window -t 0 -x "${size%x*}" -y "${size#*x}"
+done
+keys Escape
+check "storm during a query: Esc cancels it" wait_for '^\[Relations\].*query cancelled$'
+i=0
+while [ $i -lt 100 ] && ! screen | cmp -s - "$TEST_TMP/calm2.txt"; do sleep 0.1; i=$((i + 1)); done
+screen >"$TEST_TMP/storm2.txt"
+if cmp -s "$TEST_TMP/storm2.txt" "$TEST_TMP/calm2.txt"; then
+	ok "storm during a query: the screen is whole and the one drawn at 130x45"
+else
+	not_ok "storm during a query: the screen is whole and the one drawn at 130x45"
+	diff "$TEST_TMP/calm2.txt" "$TEST_TMP/storm2.txt" | head -n 10 | while IFS= read -r l; do diag "$l"; done
+fi
+keys Q
+check "storm during a query: Q quits" wait_exit
+check "storm during a query: with status 0" test "$(cat "$TEST_TMP/status")" = 0
+
 # Ctrl-Z, then fg, from a shell with job control in the pane: the shell
 # gets the terminal back as it was, and fg brings the screen back.
 BASH=$(command -v bash) || BASH=

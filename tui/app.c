@@ -1026,17 +1026,19 @@ app_run(struct att_index **idxp, const char *index_path, const char *script_path
 		int key = app_getkey(&app);
 		if (key < 0)
 			break;
+		if (key == (KEY_RESIZE | ATT_KEY_FN)) {
+			/* (curses hands resizes first: the key that cancelled
+			 * a query may wait behind them) */
+			int rows, cols;
+			getmaxyx(stdscr, rows, cols);
+			resize(&app, rows, cols);
+			continue;
+		}
 		/* Esc typed while a query ran (it cancelled it): only that. */
 		int cancelled = app.key_cancelled;
 		app.key_cancelled = 0;
 		if (cancelled && key == ATT_KEY_ESC) {
 			explicit_cancel(&app);
-			continue;
-		}
-		if (key == (KEY_RESIZE | ATT_KEY_FN)) {
-			int rows, cols;
-			getmaxyx(stdscr, rows, cols);
-			resize(&app, rows, cols);
 			continue;
 		}
 		if (app.too_small) {
