@@ -256,6 +256,27 @@ border_at() {
 	[ "$_n" -eq "$3" ]
 }
 
+# storm: 25 resizes in a row, to sizes big, tiny and odd, ending at 130x45.
+storm() {
+	for _s in 80x24 200x60 41x11 40x10 1x1 300x100 20x5 121x33 90x30 160x40 60x20 2x10 \
+		  250x80 119x39 120x40 45x12 170x50 100x100 30x8 140x44 80x24 300x100 50x15 \
+		  131x46 130x45; do
+		tmx resize-window -t 0 -x "${_s%x*}" -y "${_s#*x}"
+	done
+}
+
+# same_screen DESC FILE: the screen becomes the one in FILE (polled, at
+# most 10 s); shows the difference when it does not.
+same_screen() {
+	_n=0
+	while [ $_n -lt 100 ] && ! screen | cmp -s - "$2"; do sleep 0.1; _n=$((_n + 1)); done
+	screen >"$TEST_TMP/now.txt"
+	if cmp -s "$TEST_TMP/now.txt" "$2"; then ok "$1"; else
+		not_ok "$1"
+		diff "$2" "$TEST_TMP/now.txt" | head -n 10 | while IFS= read -r l; do diag "$l"; done
+	fi
+}
+
 # 300x100: the three panes, the border at 2/5 of the width on every row,
 # nothing wider than the window.
 start_at 300 100 "$big"
@@ -285,21 +306,10 @@ wait_for '^\[Articles\] 1/905 ' >/dev/null
 keys f; keys -l 'report OR russia OR turkey'; keys Enter
 wait_for '^\[Articles\] 1/905 .*filter' >/dev/null
 keys 3
-for size in 80x24 200x60 41x11 40x10 1x1 300x100 20x5 121x33 90x30 160x40 60x20 2x10 \
-	    250x80 119x39 120x40 45x12 170x50 100x100 30x8 140x44 80x24 300x100 50x15 \
-	    131x46 130x45; do
-	tmx resize-window -t 0 -x "${size%x*}" -y "${size#*x}"
-done
+storm
 check "resize storm: the browser settles at 130x45" wait_for '^\[Relations\] RU'
-i=0
-while [ $i -lt 100 ] && ! screen | cmp -s - "$TEST_TMP/calm.txt"; do sleep 0.1; i=$((i + 1)); done
-screen >"$TEST_TMP/storm.txt"
-if cmp -s "$TEST_TMP/storm.txt" "$TEST_TMP/calm.txt"; then
-	ok "resize storm: the screen is whole and the same as a fresh start at 130x45 draws"
-else
-	not_ok "resize storm: the screen is whole and the same as a fresh start at 130x45 draws"
-	diff "$TEST_TMP/calm.txt" "$TEST_TMP/storm.txt" | head -n 10 | while IFS= read -r l; do diag "$l"; done
-fi
+same_screen "resize storm: the screen is whole and the same as a fresh start at 130x45 draws" \
+	"$TEST_TMP/calm.txt"
 keys 1
 check "resize storm: keys still work" wait_for '^\[Articles\] 1/905 '
 keys Q
@@ -322,22 +332,10 @@ keys Escape
 wait_for '^\[Relations\].*query cancelled$' >/dev/null
 screen >"$TEST_TMP/calm2.txt"
 storm_stalled 120 40
-for size in 80x24 200x60 41x11 40x10 1x1 300x100 20x5 121x33 90x30 160x40 60x20 2x10 \
-	    250x80 119x39 120x40 45x12 170x50 100x100 30x8 140x44 80x24 300x100 50x15 \
-	    131x46 130x45; do
-	tmx resize-window -t 0 -x "${size%x*}" -y "${size#*x}"
-done
+storm
 keys Escape
 check "storm during a query: Esc cancels it" wait_for '^\[Relations\].*query cancelled$'
-i=0
-while [ $i -lt 100 ] && ! screen | cmp -s - "$TEST_TMP/calm2.txt"; do sleep 0.1; i=$((i + 1)); done
-screen >"$TEST_TMP/storm2.txt"
-if cmp -s "$TEST_TMP/storm2.txt" "$TEST_TMP/calm2.txt"; then
-	ok "storm during a query: the screen is whole and the one drawn at 130x45"
-else
-	not_ok "storm during a query: the screen is whole and the one drawn at 130x45"
-	diff "$TEST_TMP/calm2.txt" "$TEST_TMP/storm2.txt" | head -n 10 | while IFS= read -r l; do diag "$l"; done
-fi
+same_screen "storm during a query: the screen is whole and the one drawn at 130x45" "$TEST_TMP/calm2.txt"
 keys Q
 check "storm during a query: Q quits" wait_exit
 check "storm during a query: with status 0" test "$(cat "$TEST_TMP/status")" = 0
