@@ -214,4 +214,36 @@ check "the browser opens the huge title" grep -q '^a title too long to read' "$T
 check "the browser opens the huge body" sh -c "grep -q '^a body too long' '$TEST_TMP/b-body' &&
 	grep -q '^bbbbbbbb' '$TEST_TMP/b-body'"
 
+# An entity name over the limit: the answers that need it fail with one
+# clean line (exit 65) or in the status line, never a crash; the list
+# and the browser go on. (Cutting such a name, as for article values, is
+# left to do.)
+ent=$TEST_TMP/huge-entity.idx
+new_index "$ent"
+"$SQLITE3" "$ent" "INSERT INTO article(id, title, body) VALUES (1, 'uno', 'Russia e Cina.'), (2, 'due', 'Cina.');
+	INSERT INTO entity VALUES (1, 'country', printf('%.*c', 70000000, 'z'), 'RU', 1, 1), (2, 'country', 'Cina', 'CN', 2, 2);
+	INSERT INTO mention VALUES (1, 1, 'body', 0, 6), (1, 2, 'body', 9, 4), (2, 2, 'body', 0, 4);
+	INSERT INTO article_entity VALUES (1, 1, 1), (2, 1, 1), (2, 2, 1);
+	INSERT INTO sentence VALUES (1, 0, 'body', 0, 14, 0.5);
+	INSERT INTO relation VALUES (1, 'CN', 'RU', 1, 0.5);
+	INSERT INTO pair VALUES ('CN', 'RU', 1, 1, 0.5);
+	INSERT INTO article_fts(article_fts) VALUES ('rebuild');"
+expect_exit 0 "--list with an entity name over the limit" "$ATTACHE" --list "$ent"
+check "--list: both articles" test "$(cut -f1 "$TEST_TMP/out" | tr '\n' ' ')" = "2 1 "
+for m in "--show 1" "--show 2" --matrix --entities; do
+	"$ATTACHE" $m "$ent" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+	rc=$?
+	if [ $rc -eq 0 ] || { [ $rc -eq 65 ] && one_line "$TEST_TMP/err" && grep -q 'huge-entity.idx: .*limit' "$TEST_TMP/err"; }; then
+		ok "$m with an entity name over the limit: exit $rc, one line"
+	else
+		not_ok "$m with an entity name over the limit: exit $rc"; diag "$(head -c 500 "$TEST_TMP/err")"
+	fi
+	check_safe "$m with an entity name over the limit: terminal-safe" "$TEST_TMP/out"
+done
+printf '%s\n' ':resize 160x30' Enter 3 e ":dump $TEST_TMP/ent-screen" 1 j Enter ":dump $TEST_TMP/ent-list" >"$TEST_TMP/keys"
+expect_exit 0 "the browser with an entity name over the limit" "$ATTACHE" --script "$TEST_TMP/keys" "$ent"
+check "the browser: the matrix pane says its query failed" grep -q 'query failed' "$TEST_TMP/ent-screen"
+check "the browser: the article that needs the name says why in the status line" \
+	sh -c "tail -n 1 '$TEST_TMP/ent-list' | grep -q 'a value longer than'"
+
 done_testing
