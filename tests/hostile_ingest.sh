@@ -67,6 +67,10 @@ rc=$?
 check "a FIFO whose writer is killed mid-record: exit 0 (got $rc)" test $rc -eq 0
 check "the cut record is named in one warning" warns "feed.jsonl:2: not valid JSON"
 check "the whole record is indexed" test "$(q 'SELECT group_concat(title) FROM article')" = Intero
+# A FIFO named on the command line that nobody writes to: no hang.
+mkfifo "$TEST_TMP/nobody.txt"
+expect_exit 66 "a FIFO without a writer: no article, no hang" timeout 60 "$ATTACHE_INDEX_BIN" --data-dir "$DATA" -o "$IDX" "$TEST_TMP/nobody.txt"
+check "it is named in one warning" warns "nobody.txt: empty file, skipped"
 
 # ------------------------------------------------------------ files changing under the reader
 # A writer truncates, rewrites and deletes the files of a directory in a
