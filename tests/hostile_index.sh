@@ -207,7 +207,7 @@ check "--show: one warning naming article 3" warned_cut 3
 printf ':resize 100x20\n:dump %s\nj\nj\nEnter\nG\n:dump %s\nq\nk\nEnter\n:dump %s\n' \
 	"$TEST_TMP/b-list" "$TEST_TMP/b-title" "$TEST_TMP/b-body" >"$TEST_TMP/keys"
 expect_exit 0 "the browser on values over the limit" "$ATTACHE" --script "$TEST_TMP/keys" "$huge"
-check "the browser lists every article" sh -c "grep -q 'Articles  1/4' '$TEST_TMP/b-list' &&
+check "the browser lists every article" sh -c "grep -q '\[Articles\] 1/4' '$TEST_TMP/b-list' &&
 	grep -q 'after the huge ones' '$TEST_TMP/b-list' && grep -q 'yyyyyyyy' '$TEST_TMP/b-list' &&
 	grep -q 'ten megabytes' '$TEST_TMP/b-list'"
 check "the browser opens the huge title" grep -q '^a title too long to read' "$TEST_TMP/b-title"

@@ -396,7 +396,10 @@ draw_frame(struct app *app, struct pane *p)
 	}
 	wmove(p->win, 0, bx);
 	int w = att_draw_fit(p->win, p->ops->title, p->w - bx, a, 0);
-	if (p->ops->position)
+	/* A pane alone on the screen leaves its position to the status line
+	 * (unless the prompt covers it): one update per key, not two. */
+	int alone = app->layout == 1 && app->overlay == PANE_COUNT && !app->prompt_active;
+	if (p->ops->position && !(alone && focused))
 		p->ops->position(app, p, &pos);
 	if (pos.len && w + 2 < p->w - bx) {
 		waddstr(p->win, "  ");

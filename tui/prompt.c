@@ -410,6 +410,7 @@ prompt_run(struct app *app, enum prompt_kind kind, const char *label, const char
 			    : "Enter searches, Esc cancels");
 	current = &e;
 	app->prompt_active = 1;
+	app_dirty(app, app->focus); /* its title shows the position meanwhile */
 	app->prompt_draw = draw;
 	for (;;) {
 		/* Show what was typed first; then query while the keyboard is
