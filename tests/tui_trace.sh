@@ -49,6 +49,13 @@ check "the standard output stays empty" test ! -s "$TEST_TMP/out"
 
 n_start=$(grep -c '^start ' "$T")
 check "one start line" test "$n_start" -eq 1
+# At 160x40 the article and the matrix are computed after the first
+# screen: the start-up's "done" line says when the screen was complete,
+# and it cannot be earlier than the first screen.
+check "the panes drawn after the first screen give the start-up a 'done' line" \
+	sh -c "sed -n 2p '$T' | grep -q '^done '"
+check "... no earlier than the first screen" \
+	awk 'NR == 1 { s = $2 } NR == 2 { exit !($2 >= s) }' "$T"
 
 # Errors come before the terminal is touched, in one line.
 expect_exit 73 "a trace in a missing directory" \
