@@ -304,10 +304,10 @@ list_sql(const struct att_filter *f, enum att_sort sort, int dir, int ids_only, 
 				 cols, w, gt, asc);
 	case ATT_SORT_TITLE:
 		if (title_scan) /* many matches: down the title index, checked per article */
-			return xasprintf("SELECT %s, 0 FROM article WHERE (%s) AND "
-					 "(" TITLE_KEY ", article.id) %s (?902, ?901) "
+			return xasprintf("SELECT %s, 0 FROM article INDEXED BY article_title "
+					 "WHERE (" TITLE_KEY ", article.id) %s (?902, ?901) AND (%s) "
 					 "ORDER BY " TITLE_KEY " %s, article.id %s LIMIT ?903",
-					 cols, att_filter_probe_sql(f), gt, asc, asc);
+					 cols, gt, att_filter_probe_sql(f), asc, asc);
 		if (drv) /* every match is read and sorted: from the fewest */
 			return xasprintf("SELECT %s, 0 FROM %s AS d CROSS JOIN article ON "
 					 "article.id = d.id WHERE (%s) AND "
