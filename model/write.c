@@ -392,8 +392,10 @@ open_db(struct att_writer *w, struct att_err *err)
 	if (w->annfd < 0)
 		return att_err_set(err, EX_CANTCREAT, "%s: cannot create %s: %s", w->target, w->annpath,
 				   strerror(errno));
+	/* Each connection is used by one thread only: no mutex per call. */
 	rc = sqlite3_open_v2(w->tmp, &w->db,
-			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_PRIVATECACHE, NULL);
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_PRIVATECACHE |
+			     SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		return db_failure(w, rc, "creating the temporary file", err);
 	sqlite3_extended_result_codes(w->db, 1);
@@ -1536,7 +1538,8 @@ side_open(struct side *sd, struct att_err *err)
 {
 	struct att_writer *w = &sd->view;
 	int rc = sqlite3_open_v2(w->side, &w->db,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_PRIVATECACHE, NULL);
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_PRIVATECACHE |
+				 SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		return db_failure(w, rc, "creating the temporary file", err);
 	sqlite3_extended_result_codes(w->db, 1);
