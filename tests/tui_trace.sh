@@ -69,6 +69,10 @@ if [ "$(id -u)" -ne 0 ]; then
 else
 	skip "a read-only directory (running as root)"
 fi
+cp "$idx" "$TEST_TMP/keep.idx"
+expect_exit 64 "a trace that would overwrite the index" \
+	"$ATTACHE" --trace "$TEST_TMP/keep.idx" --script "$TEST_TMP/keys" "$TEST_TMP/keep.idx"
+check "... leaves the index whole" cmp -s "$idx" "$TEST_TMP/keep.idx"
 expect_exit 64 "--trace with a batch mode" "$ATTACHE" --trace "$T" --list "$idx"
 expect_exit 64 "--trace without a file" "$ATTACHE" --trace
 check "attache --help lists --trace" sh -c "'$ATTACHE' --help | grep -q -- '--trace FILE'"

@@ -257,7 +257,7 @@ main(int argc, char **argv)
 		}
 	} else if (!script && (code = check_terminal()) != 0) {
 		/* the message is printed */
-	} else if (trace && (code = att_trace_open(trace, &err)) != 0) {
+	} else if (trace && (code = att_trace_open(trace, path, &err)) != 0) {
 		fail(&err); /* before curses starts */
 	} else {
 		/* The browser's options from the configuration (tui/conf.h). */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
@@ -44,8 +45,14 @@ att_trace_origin(void)
 }
 
 int
-att_trace_open(const char *path, struct att_err *err)
+att_trace_open(const char *path, const char *keep, struct att_err *err)
 {
+	struct stat a, b;
+
+	/* Truncating the index being browsed would destroy it. */
+	if (keep && stat(path, &a) == 0 && stat(keep, &b) == 0 && a.st_dev == b.st_dev &&
+	    a.st_ino == b.st_ino)
+		return att_err_set(err, EX_USAGE, "%s: the trace would overwrite the index", path);
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 
 	if (fd < 0)

@@ -16,9 +16,10 @@
 /* Notes the moment main() started (the origin of the "start" line). */
 void att_trace_origin(void);
 
-/* Opens PATH (created or truncated, mode 0644) before curses starts.
- * Returns 0, or EX_CANTCREAT with ERR naming the file. */
-int att_trace_open(const char *path, struct att_err *err);
+/* Opens PATH (created or truncated, mode 0644) before curses starts;
+ * PATH must not be the file KEEP (the index; may be NULL). Returns 0,
+ * EX_USAGE when it is KEEP, or EX_CANTCREAT, with ERR naming the file. */
+int att_trace_open(const char *path, const char *keep, struct att_err *err);
 
 /* An input was read: KEY (a tui/keys.h code) or a NAME ("script:resize"). */
 void att_trace_key(int key);
