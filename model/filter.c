@@ -985,6 +985,18 @@ query_num(struct att_index *idx, const char *sql, int64_t a, const char *s, cons
 	return v;
 }
 
+/* An id read as a double: ids near either end of the int64 range round
+ * past it, and converting those back is undefined. */
+static int64_t
+id_of(double v)
+{
+	if (v >= 9223372036854775807.0)
+		return INT64_MAX;
+	if (v <= -9223372036854775808.0)
+		return INT64_MIN;
+	return (int64_t)v;
+}
+
 /* Counts up to CAP articles matching the FTS5 expression EXPR among ids
  * LO..HI (a bounded look at the doclists, to compare with the other
  * terms). */
@@ -1048,8 +1060,8 @@ plan(struct att_filter *f, struct att_index *idx, struct conj *c, size_t nc, int
 	if (have_range && rlo > rhi)
 		none = 1;
 	if (idx) {
-		lo_id = (int64_t)query_num(idx, "SELECT min(id) FROM article", 0, NULL, NULL);
-		hi_id = (int64_t)query_num(idx, "SELECT max(id) FROM article", 0, NULL, NULL);
+		lo_id = id_of(query_num(idx, "SELECT min(id) FROM article", 0, NULL, NULL));
+		hi_id = id_of(query_num(idx, "SELECT max(id) FROM article", 0, NULL, NULL));
 	}
 	double total = hi_id >= lo_id ? (double)hi_id - (double)lo_id + 1 : 0;
 	double rsize = total;
