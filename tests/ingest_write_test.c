@@ -1,6 +1,7 @@
 /* ingest_write_test.c: the index writer, fed with articles and annotations
- * built by hand: ids in date order, aggregates, relations and pairs,
- * aliases, determinism, the lock and the temporary files. */
+ * built by hand: ids in date order whatever the input order, aggregates,
+ * relations and pairs, aliases, determinism, the lock and the temporary
+ * files. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -118,82 +119,105 @@ doc_init(struct att_doc *d, const char *path, const char *title, const char *dat
 #define UA ATT_COUNTRY, "country:UA", "Ukraine", "UA"
 #define PUTIN ATT_PERSON, "person:RU:vladimir putin", "Vladimir Putin", "RU"
 
-/* Writes the test corpus to PATH: four articles given out of date order. */
+/* Adds the test article of sequence number K (0 to 3). */
 static void
-build(const char *path, struct att_build_stats *bs)
+add_article(struct att_writer *w, int k)
 {
-	struct att_writer *w;
 	struct att_err err;
 	struct att_doc d;
 	struct att_doc_ann ann;
 
+	switch (k) {
+	case 0:
+		/* seq 0: dated 2022-12-20, path b */
+		doc_init(&d, "b.txt", "Mosca e Minsk", "2022-12-20",
+			 "Putin a Minsk. La Russia e la Bielorussia firmano.", 0);
+		{
+			const struct ment_spec ms[] = {
+				{"Mosca", 0, ATT_TITLE, RU}, {"Minsk", 0, ATT_TITLE, BY},
+				{"Putin", 0, ATT_BODY, PUTIN}, {"Minsk", 0, ATT_BODY, BY},
+				{"Russia", 0, ATT_BODY, RU}, {"Bielorussia", 0, ATT_BODY, BY},
+			};
+			const struct sent_spec ss[] = {
+				{"La Russia e la Bielorussia firmano.", 0.9, "BY RU"},
+				{"Mosca e Minsk", 0.0, "BY RU"},
+				{"Putin a Minsk.", 0.0, "BY"},
+			};
+			annotate(&d, ms, ATT_ARRAY_LEN(ms), ss, ATT_ARRAY_LEN(ss), &ann);
+		}
+		assert_int_equal(att_writer_add(w, &d, &ann, &err), 0);
+		att_doc_free(&d);
+		att_doc_ann_free(&ann);
+		break;
+	case 1:
+		/* seq 1: undated */
+		doc_init(&d, "a.txt", "Senza data", NULL, "Nessun paese qui.", 1);
+		assert_int_equal(att_writer_add(w, &d, NULL, &err), 0);
+		att_doc_free(&d);
+		break;
+	case 2:
+		/* seq 2: 2020-10 */
+		doc_init(&d, "z.txt", "Vecchio", "2020-10", "Kiev e Mosca.", 2);
+		{
+			const struct ment_spec ms[] = {{"Kiev", 0, ATT_BODY, UA}, {"Mosca", 0, ATT_BODY, RU}};
+			const struct sent_spec ss[] = {{"Kiev e Mosca.", -2.0, "RU UA"}};
+			annotate(&d, ms, ATT_ARRAY_LEN(ms), ss, ATT_ARRAY_LEN(ss), &ann);
+		}
+		assert_int_equal(att_writer_add(w, &d, &ann, &err), 0);
+		att_doc_free(&d);
+		att_doc_ann_free(&ann);
+		break;
+	case 3:
+		/* seq 3: 2022-12-20 like seq 0, but path a: comes first */
+		doc_init(&d, "a.txt", "Stesso giorno", "2022-12-20",
+			 "Mosca accusa Kiev. Minsk tace. Mosca, Minsk e Kiev trattano.", 3);
+		{
+			const struct ment_spec ms[] = {
+				{"Mosca", 0, ATT_BODY, RU}, {"Kiev", 0, ATT_BODY, UA}, {"Minsk", 0, ATT_BODY, BY},
+				{"Mosca", 1, ATT_BODY, RU}, {"Minsk", 1, ATT_BODY, BY}, {"Kiev", 1, ATT_BODY, UA},
+				/* The same place twice, and one out of range: both ignored. */
+				{"Mosca", 1, ATT_BODY, RU},
+			};
+			const struct sent_spec ss[] = {
+				{"Mosca accusa Kiev.", -0.8, "RU UA"},
+				{"Minsk tace.", 0.0, "BY"},
+				{"Mosca, Minsk e Kiev trattano.", 0.4, "BY RU UA"},
+			};
+			annotate(&d, ms, ATT_ARRAY_LEN(ms), ss, ATT_ARRAY_LEN(ss), &ann);
+			ann.mentions[ann.nmentions].ent = ann.mentions[0].ent;
+			ann.mentions[ann.nmentions].field = ATT_BODY;
+			ann.mentions[ann.nmentions].pos = 1000;
+			ann.mentions[ann.nmentions].len = 5;
+			ann.nmentions++;
+		}
+		assert_int_equal(att_writer_add(w, &d, &ann, &err), 0);
+		att_doc_free(&d);
+		att_doc_ann_free(&ann);
+		break;
+	}
+}
+
+/* Writes the test corpus to PATH, the articles in the ORDER of their
+ * sequence numbers (NULL: 0 to 3, which is out of date order). */
+static void
+build_order(const char *path, struct att_build_stats *bs, const int *order)
+{
+	static const int given[] = {0, 1, 2, 3};
+	struct att_writer *w;
+	struct att_err err;
+
 	assert_int_equal(att_writer_open(path, &w, &err), 0);
-
-	/* seq 0: dated 2022-12-20, path b */
-	doc_init(&d, "b.txt", "Mosca e Minsk", "2022-12-20",
-		 "Putin a Minsk. La Russia e la Bielorussia firmano.", 0);
-	{
-		const struct ment_spec ms[] = {
-			{"Mosca", 0, ATT_TITLE, RU}, {"Minsk", 0, ATT_TITLE, BY},
-			{"Putin", 0, ATT_BODY, PUTIN}, {"Minsk", 0, ATT_BODY, BY},
-			{"Russia", 0, ATT_BODY, RU}, {"Bielorussia", 0, ATT_BODY, BY},
-		};
-		const struct sent_spec ss[] = {
-			{"La Russia e la Bielorussia firmano.", 0.9, "BY RU"},
-			{"Mosca e Minsk", 0.0, "BY RU"},
-			{"Putin a Minsk.", 0.0, "BY"},
-		};
-		annotate(&d, ms, ATT_ARRAY_LEN(ms), ss, ATT_ARRAY_LEN(ss), &ann);
-	}
-	assert_int_equal(att_writer_add(w, &d, &ann, &err), 0);
-	att_doc_free(&d);
-	att_doc_ann_free(&ann);
-
-	/* seq 1: undated */
-	doc_init(&d, "a.txt", "Senza data", NULL, "Nessun paese qui.", 1);
-	assert_int_equal(att_writer_add(w, &d, NULL, &err), 0);
-	att_doc_free(&d);
-
-	/* seq 2: 2020-10 */
-	doc_init(&d, "z.txt", "Vecchio", "2020-10", "Kiev e Mosca.", 2);
-	{
-		const struct ment_spec ms[] = {{"Kiev", 0, ATT_BODY, UA}, {"Mosca", 0, ATT_BODY, RU}};
-		const struct sent_spec ss[] = {{"Kiev e Mosca.", -2.0, "RU UA"}};
-		annotate(&d, ms, ATT_ARRAY_LEN(ms), ss, ATT_ARRAY_LEN(ss), &ann);
-	}
-	assert_int_equal(att_writer_add(w, &d, &ann, &err), 0);
-	att_doc_free(&d);
-	att_doc_ann_free(&ann);
-
-	/* seq 3: 2022-12-20 like seq 0, but path a: comes first */
-	doc_init(&d, "a.txt", "Stesso giorno", "2022-12-20",
-		 "Mosca accusa Kiev. Minsk tace. Mosca, Minsk e Kiev trattano.", 3);
-	{
-		const struct ment_spec ms[] = {
-			{"Mosca", 0, ATT_BODY, RU}, {"Kiev", 0, ATT_BODY, UA}, {"Minsk", 0, ATT_BODY, BY},
-			{"Mosca", 1, ATT_BODY, RU}, {"Minsk", 1, ATT_BODY, BY}, {"Kiev", 1, ATT_BODY, UA},
-			/* The same place twice, and one out of range: both ignored. */
-			{"Mosca", 1, ATT_BODY, RU},
-		};
-		const struct sent_spec ss[] = {
-			{"Mosca accusa Kiev.", -0.8, "RU UA"},
-			{"Minsk tace.", 0.0, "BY"},
-			{"Mosca, Minsk e Kiev trattano.", 0.4, "BY RU UA"},
-		};
-		annotate(&d, ms, ATT_ARRAY_LEN(ms), ss, ATT_ARRAY_LEN(ss), &ann);
-		ann.mentions[ann.nmentions].ent = ann.mentions[0].ent;
-		ann.mentions[ann.nmentions].field = ATT_BODY;
-		ann.mentions[ann.nmentions].pos = 1000;
-		ann.mentions[ann.nmentions].len = 5;
-		ann.nmentions++;
-	}
-	assert_int_equal(att_writer_add(w, &d, &ann, &err), 0);
-	att_doc_free(&d);
-	att_doc_ann_free(&ann);
-
+	for (int i = 0; i < 4; i++)
+		add_article(w, (order ? order : given)[i]);
 	assert_int_equal(att_writer_alias(w, "country:RU", "Russland", &err), 0);
 	assert_int_equal(att_writer_alias(w, "country:FR", "Francia", &err), 0);
 	assert_int_equal(att_writer_commit(w, bs, &err), 0);
+}
+
+static void
+build(const char *path, struct att_build_stats *bs)
+{
+	build_order(path, bs, NULL);
 }
 
 /* ------------------------------------------------------------------ reading back */
@@ -298,6 +322,30 @@ test_ids_in_date_order(void **state)
 	assert_int_equal(bs.articles, 4);
 	sqlite3_close(db);
 	free(path);
+}
+
+/* The index does not depend on the order the articles come in: in date
+ * order (written as they come, two of one date held and put in path
+ * order) or not (staged and numbered at the end). */
+static void
+test_input_order(void **state)
+{
+	static const int in_date_order[] = {2, 0, 3, 1};
+	char *p1 = tmppath("given.idx"), *p2 = tmppath("sorted.idx");
+	struct att_build_stats bs;
+	build(p1, &bs);
+	build_order(p2, &bs, in_date_order);
+	char *a = dump(p1), *b = dump(p2);
+	assert_string_equal(a, b);
+	sqlite3 *db = open_ro(p2);
+	expect_rows(db, "SELECT id, path, date FROM article ORDER BY id",
+		    "1|z.txt|2020-10\n2|a.txt|2022-12-20\n3|b.txt|2022-12-20\n4|a.txt|NULL\n");
+	sqlite3_close(db);
+	assert_int_equal(count_files("sorted.idx."), 0);
+	free(a);
+	free(b);
+	free(p1);
+	free(p2);
 }
 
 static void
@@ -469,6 +517,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ids_in_date_order),
+		cmocka_unit_test(test_input_order),
 		cmocka_unit_test(test_aggregates),
 		cmocka_unit_test(test_relations),
 		cmocka_unit_test(test_aliases_and_fts),
