@@ -6,6 +6,8 @@
 
 #include "model/query_int.h"
 
+#include <locale.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -160,6 +162,7 @@ struct countries {
 	int64_t *eid;        /* entity id -> code index, sorted by entity id */
 	int64_t *stamp, serial; /* the last article counted for each code */
 	short *two;          /* two-byte code (c0 << 8 | c1) -> index, or -1 */
+	locale_t numeric;    /* the C locale, for numbers SQLite wrote */
 	size_t *eidx, neid;
 };
 
@@ -175,6 +178,8 @@ countries_free(struct countries *c)
 	free(c->articles);
 	free(c->stamp);
 	free(c->two);
+	if (c->numeric != (locale_t)0)
+		freelocale(c->numeric);
 	free(c->cells);
 	free(c->eid);
 	free(c->eidx);
@@ -297,6 +302,60 @@ count_codes(struct countries *c, const char *codes)
 	}
 }
 
+/* Adds one relation row (countries I and J, SENTS sentences of mean tone
+ * TONE) to the cells. */
+static void
+add_pair(struct countries *c, long i, long j, int64_t sents, double tone)
+{
+	if (i < 0 || j < 0 || i == j || sents < 0 || !isfinite(tone))
+		return;
+	struct cell *x = &c->cells[i < j ? (size_t)i * c->n + (size_t)j : (size_t)j * c->n + (size_t)i];
+	x->cooc++;
+	x->sentences += sents;
+	x->weight += tone * (double)sents;
+}
+
+/* find_code() for the LEN bytes at S. */
+static long
+find_code_n(const struct countries *c, const char *s, size_t len)
+{
+	char code[8];
+	if (len == 2)
+		return c->two[(unsigned char)s[0] << 8 | (unsigned char)s[1]];
+	if (len == 0 || len >= sizeof code)
+		return -1;
+	memcpy(code, s, len);
+	code[len] = '\0';
+	return find_code(c, code);
+}
+
+/* Adds the relation rows packed in article_matrix.pairs: "A B sentences
+ * tone" items separated by ';' (attache-index(5)), parsed in place;
+ * malformed items are skipped. The tone is written by SQLite with a '.'
+ * whatever the locale: it is read in the C locale (c->numeric). */
+static void
+add_pairs(struct countries *c, const char *p)
+{
+	while (p && *p) {
+		const char *end = strchrnul(p, ';');
+		const char *sa = memchr(p, ' ', (size_t)(end - p));
+		const char *sb = sa ? memchr(sa + 1, ' ', (size_t)(end - sa - 1)) : NULL;
+		const char *sn = sb ? memchr(sb + 1, ' ', (size_t)(end - sb - 1)) : NULL;
+		if (sn && sn > sb + 1 && sn - sb <= 19) {
+			int64_t sents = 0;
+			const char *q;
+			for (q = sb + 1; q < sn && *q >= '0' && *q <= '9'; q++)
+				sents = sents * 10 + (*q - '0');
+			char *e;
+			double tone = strtod_l(sn + 1, &e, c->numeric);
+			if (q == sn && e == end && e > sn + 1)
+				add_pair(c, find_code_n(c, p, (size_t)(sa - p)),
+					 find_code_n(c, sa + 1, (size_t)(sb - sa - 1)), sents, tone);
+		}
+		p = *end ? end + 1 : end;
+	}
+}
+
 /* Order of countries in the matrix: most articles first, then code. */
 static const struct countries *sort_ctx;
 static int
@@ -335,10 +394,21 @@ matrix_filtered(struct att_index *idx, const struct att_filter *f, size_t top,
 	/* The countries of each article from the optional covering index
 	 * article_countries (id, countries) of attache-index(5): one look-up
 	 * per article; without it, from its entity rows. */
-	char *sql = filtered_sql(f, "SELECT 2, a.countries, NULL, 0, 0 FROM f "
-				    "JOIN article AS a INDEXED BY article_countries ON a.id = f.id");
+	/* Fastest: one row per article of the optional article_matrix table
+	 * (its countries and its pairs); then the covering index
+	 * article_countries; then the entity rows (attache-index(5)). */
+	char *sql = xasprintf("WITH f(id) AS MATERIALIZED (SELECT article.id FROM %s AS article "
+			      "WHERE %s) SELECT 3, m.countries, m.pairs, 0, 0 FROM f "
+			      "JOIN article_matrix AS m ON m.id = f.id",
+			      att_filter_from(f), att_filter_from_where(f));
 	code = q_prepare(idx, sql, &st, err);
 	free(sql);
+	if (code != 0) {
+		sql = filtered_sql(f, "SELECT 2, a.countries, NULL, 0, 0 FROM f JOIN article AS a "
+				      "INDEXED BY article_countries ON a.id = f.id");
+		code = q_prepare(idx, sql, &st, err);
+		free(sql);
+	}
 	if (code != 0) {
 		sql = filtered_sql(f, "SELECT 0, ae.entity_id, NULL, 0, 0 FROM f "
 				      "JOIN article_entity AS ae ON ae.article_id = f.id");
@@ -347,6 +417,11 @@ matrix_filtered(struct att_index *idx, const struct att_filter *f, size_t top,
 	}
 	if (code != 0)
 		goto done;
+	c.numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	if (c.numeric == (locale_t)0) {
+		code = att_err_set(err, EX_SOFTWARE, "%s: out of memory", idx->path);
+		goto done;
+	}
 	att_filter_bind(f, st);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int what = sqlite3_column_int(st, 0);
@@ -356,20 +431,15 @@ matrix_filtered(struct att_index *idx, const struct att_filter *f, size_t top,
 				c.articles[k]++;
 			continue;
 		}
-		if (what == 2) {
+		if (what == 2 || what == 3) {
 			count_codes(&c, (const char *)sqlite3_column_text(st, 1));
+			if (what == 3)
+				add_pairs(&c, (const char *)sqlite3_column_text(st, 2));
 			continue;
 		}
-		long i = find_code(&c, (const char *)sqlite3_column_text(st, 1));
-		long j = find_code(&c, (const char *)sqlite3_column_text(st, 2));
-		int64_t sents = sqlite3_column_int64(st, 3);
-		if (i < 0 || j < 0 || i == j || sents < 0)
-			continue;
-		struct cell *x = &c.cells[i < j ? (size_t)i * c.n + (size_t)j
-						  : (size_t)j * c.n + (size_t)i];
-		x->cooc++;
-		x->sentences += sents;
-		x->weight += sqlite3_column_double(st, 4) * (double)sents;
+		add_pair(&c, find_code(&c, (const char *)sqlite3_column_text(st, 1)),
+			 find_code(&c, (const char *)sqlite3_column_text(st, 2)),
+			 sqlite3_column_int64(st, 3), sqlite3_column_double(st, 4));
 	}
 	if (rc != SQLITE_DONE) {
 		code = q_fail(idx, rc, err);

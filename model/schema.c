@@ -95,9 +95,19 @@ const char att_schema_sql[] =
 	" content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n";
 
 const char att_schema_extras_sql[] =
-	"CREATE INDEX IF NOT EXISTS article_countries ON article(id, countries);\n"
-	"CREATE INDEX IF NOT EXISTS article_title ON article(coalesce(CAST(title AS TEXT), '')"
-	" COLLATE NOCASE, id);\n";
+	"CREATE INDEX article_countries ON article(id, countries);\n"
+	"CREATE INDEX article_title ON article(coalesce(CAST(title AS TEXT), '')"
+	" COLLATE NOCASE, id);\n"
+	"CREATE TABLE article_matrix(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  countries TEXT NOT NULL,\n"
+	"  pairs TEXT NOT NULL\n"
+	");\n"
+	"INSERT INTO article_matrix(id, countries, pairs)"
+	" SELECT a.id, a.countries, coalesce((SELECT group_concat(r.a || ' ' || r.b || ' ' ||"
+	" r.sentences || ' ' || printf('%!.17g', r.tone), ';') FROM relation AS r"
+	" WHERE r.article_id = a.id), '')"
+	" FROM article AS a INDEXED BY article_countries WHERE a.countries <> '';\n";
 
 static const char *const meta_cols[] = {"key", "value", NULL};
 static const char *const article_cols[] = {"id", "path", "title", "date", "source", "lang",

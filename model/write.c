@@ -1751,8 +1751,6 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 	if (code == 0)
 		code = exec(w, meta, "writing meta", err);
 	sqlite3_free(meta);
-	if (code == 0) /* optional indexes of attache-index(5) */
-		code = exec(w, att_schema_extras_sql, "indexing the articles' countries", err);
 	if (code == 0)
 		code = exec(w, "INSERT INTO main.article_fts(article_fts) VALUES ('rebuild')",
 			    "building the full-text index", err);
@@ -1760,6 +1758,8 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 			  .mask = WB_ALL & ~side_mask};
 	if (code == 0 && w->unordered)
 		code = write_rows(&ms, err);
+	if (code == 0) /* the optional extras of attache-index(5), once relations are in */
+		code = exec(w, att_schema_extras_sql, "indexing the articles' countries", err);
 	if (code == 0)
 		code = exec(w, "COMMIT", "committing", err);
 	if (started)

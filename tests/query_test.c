@@ -412,8 +412,9 @@ test_matrix_filtered(void **state)
 	att_filter_free(f);
 }
 
-/* The optional covering index article_countries (attache-index(5))
- * changes how the filtered matrix reads countries, never what it counts. */
+/* The optional extras of attache-index(5) (the covering index
+ * article_countries, the table article_matrix) change how the filtered
+ * matrix reads countries and pairs, never what it counts. */
 static void
 test_matrix_extras(void **state)
 {
@@ -422,43 +423,73 @@ test_matrix_extras(void **state)
 		"", "date:2022..", "russia", "country:RU", "pair:RU-BY", "tone:conflict",
 		"-country:UA", "minsk OR kiev", "country:Atlantide", "lang:it", "id:1..6",
 	};
-	char *path = fixture_path("extras.idx");
-	struct att_index *x = fixture_open(path, att_schema_extras_sql);
+	char *path[2] = {fixture_path("countries.idx"), fixture_path("extras.idx")};
+	struct att_index *ix[3] = {
+		idx,
+		fixture_open(path[0], "CREATE INDEX article_countries ON article(id, countries)"),
+		fixture_open(path[1], att_schema_extras_sql),
+	};
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(x->db, "SELECT count(*) FROM sqlite_schema WHERE "
-					    "type = 'index' AND name = 'article_countries'", -1, &st, NULL),
+	assert_int_equal(sqlite3_prepare_v2(ix[2]->db, "SELECT count(*) FROM article_matrix "
+					    "WHERE pairs <> ''", -1, &st, NULL),
 			 SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	assert_int_equal(sqlite3_column_int(st, 0), 4); /* articles 1 to 4 relate countries */
 	sqlite3_finalize(st);
 	for (size_t k = 0; k < ATT_ARRAY_LEN(filters); k++) {
-		struct att_matrix *m[2];
+		struct att_matrix *m[3];
 		struct att_err err;
-		struct att_index *ix[2] = {idx, x};
-		for (int i = 0; i < 2; i++) {
+		for (int i = 0; i < 3; i++) {
 			struct att_filter *f;
 			assert_int_equal(att_filter_compile(ix[i], filters[k], &f, &err), 0);
 			assert_int_equal(att_matrix_get(ix[i], f, 10, &m[i], &err), 0);
 			att_filter_free(f);
 		}
-		if (m[0]->n != m[1]->n)
-			fail_msg("'%s': %zu countries, %zu with the index", filters[k], m[0]->n, m[1]->n);
 		if (k == 1)
-			assert_int_equal(m[1]->n, 4); /* not vacuous: RU BY UA TR */
-		for (size_t i = 0; i < m[0]->n; i++) {
-			assert_string_equal(m[0]->codes[i], m[1]->codes[i]);
-			assert_int_equal(m[0]->articles[i], m[1]->articles[i]);
-			for (size_t j = 0; j < m[0]->n; j++) {
-				assert_int_equal(ATT_CELL(m[0], sentences, i, j), ATT_CELL(m[1], sentences, i, j));
-				assert_int_equal(ATT_CELL(m[0], cooc, i, j), ATT_CELL(m[1], cooc, i, j));
-				assert_true(ATT_CELL(m[0], tone, i, j) == ATT_CELL(m[1], tone, i, j));
+			assert_int_equal(m[2]->n, 4); /* not vacuous: RU BY UA TR */
+		for (int i = 1; i < 3; i++) {
+			if (m[0]->n != m[i]->n)
+				fail_msg("'%s': %zu countries, %zu with extras %d", filters[k], m[0]->n,
+					 m[i]->n, i);
+			for (size_t a = 0; a < m[0]->n; a++) {
+				assert_string_equal(m[0]->codes[a], m[i]->codes[a]);
+				assert_int_equal(m[0]->articles[a], m[i]->articles[a]);
+				for (size_t b = 0; b < m[0]->n; b++) {
+					assert_int_equal(ATT_CELL(m[0], sentences, a, b),
+							 ATT_CELL(m[i], sentences, a, b));
+					assert_int_equal(ATT_CELL(m[0], cooc, a, b), ATT_CELL(m[i], cooc, a, b));
+					assert_true(ATT_CELL(m[0], tone, a, b) == ATT_CELL(m[i], tone, a, b));
+				}
 			}
 		}
-		att_matrix_free(m[0]);
-		att_matrix_free(m[1]);
+		for (int i = 0; i < 3; i++)
+			att_matrix_free(m[i]);
 	}
-	att_index_close(x);
-	free(path);
+	att_index_close(ix[1]);
+	att_index_close(ix[2]);
+	/* A hostile article_matrix: malformed items are skipped, never trusted. */
+	char *sql = xasprintf("%sUPDATE article_matrix SET pairs = CASE id WHEN 1 THEN ';;RU; RU UA' "
+			      "WHEN 2 THEN 'RU UA x 0.5;RU UA 1 y;RUSSIA UA 1 1;' || hex(zeroblob(300)) "
+			      "WHEN 3 THEN 'RU TR -5 1;RU TR 1 1e999;TR RU 2 0.5' ELSE 'BY RU 1 0.5 junk' END, "
+			      "countries = CASE id WHEN 4 THEN 'RU RU RU  BY ' ELSE countries END",
+			      att_schema_extras_sql);
+	struct att_index *h = fixture_open(path[1], sql);
+	struct att_matrix *m;
+	struct att_err err;
+	assert_int_equal(att_matrix_get(h, NULL, 10, &m, &err), 0);
+	att_matrix_free(m);
+	struct att_filter *f;
+	assert_int_equal(att_filter_compile(h, "id:1..6", &f, &err), 0);
+	assert_int_equal(att_matrix_get(h, f, 10, &m, &err), 0);
+	for (size_t k = 0; k < m->n; k++)
+		if (strcmp(m->codes[k], "RU") == 0)
+			assert_int_equal(m->articles[k], 4); /* RU once per article, whatever the text */
+	att_matrix_free(m);
+	att_filter_free(f);
+	att_index_close(h);
+	free(sql);
+	free(path[0]);
+	free(path[1]);
 }
 
 /* Title order read down the optional article_title index (when many
