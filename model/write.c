@@ -1555,6 +1555,64 @@ side_open(struct side *sd, struct att_err *err)
 	return code;
 }
 
+/* article_entity rows are gathered this many at a time and inserted in
+ * key (entity) order: in article order each would land on a random page
+ * of a table that outgrows the page cache at a million articles. */
+#define AE_CHUNK (1u << 18)
+
+struct ae_row {
+	int64_t ent, art;
+	uint32_t mentions;
+};
+
+static int
+cmp_ae_row(const void *pa, const void *pb)
+{
+	const struct ae_row *a = pa, *b = pb;
+	if (a->ent != b->ent)
+		return a->ent < b->ent ? -1 : 1;
+	return (a->art > b->art) - (a->art < b->art);
+}
+
+/* Inserts the gathered article_entity rows, sorted. */
+static int
+flush_ae(struct att_writer *w, struct ae_row *v, size_t *n, struct batch *b, struct att_err *err)
+{
+	int code = 0;
+	qsort(v, *n, sizeof *v, cmp_ae_row);
+	for (size_t i = 0; i < *n && code == 0; i++) {
+		struct bval *r = batch_row(b);
+		bv_int(&r[0], v[i].ent);
+		bv_int(&r[1], v[i].art);
+		bv_int(&r[2], v[i].mentions);
+		code = batch_add(w, b, err);
+	}
+	*n = 0;
+	return code;
+}
+
+/* Gathers the article_entity rows of the blob of article ID. */
+static int
+gather_ae(struct att_writer *w, int64_t id, const unsigned char *blob, struct ae_row *v, size_t *n,
+	  struct batch *b, struct att_err *err)
+{
+	struct rec_head h;
+	memcpy(&h, blob, sizeof h);
+	const unsigned char *p = blob + sizeof h + h.nm * sizeof(struct rec_mention) +
+				 h.ns * sizeof(struct rec_sentence) + h.nr * sizeof(struct rec_relation);
+	for (uint32_t i = 0; i < h.na; i++, p += sizeof(struct rec_ae)) {
+		struct rec_ae r;
+		memcpy(&r, p, sizeof r);
+		if (*n == AE_CHUNK) {
+			int code = flush_ae(w, v, n, b, err);
+			if (code)
+				return code;
+		}
+		v[(*n)++] = (struct ae_row){w->entv[r.ent - 1]->id, id, r.mentions};
+	}
+	return 0;
+}
+
 /* Writes the rows of the tables of SD->mask, article by article. */
 static int
 write_rows(struct side *sd, struct att_err *err)
@@ -1563,20 +1621,31 @@ write_rows(struct side *sd, struct att_err *err)
 	struct batch *wb = xcalloc(WB_COUNT, sizeof *wb);
 	struct buf blob = BUF_INIT;
 	int code = sd->order ? index_blobs(sd, err) : 0;
+	unsigned mask = sd->mask & ~(1u << WB_AE);
+	struct ae_row *aev = NULL;
+	size_t nae = 0;
 
+	if (sd->mask & (1u << WB_AE))
+		aev = xreallocarray(NULL, AE_CHUNK, sizeof *aev);
 	for (int i = 0; i < WB_COUNT && code == 0; i++)
 		if (sd->mask & (1u << i))
 			code = batch_init(w, &wb[i], wb_spec[i].sql, wb_spec[i].ncols, err);
 	for (uint64_t id = 1; id <= sd->n && code == 0; id++) {
 		if ((code = read_blob(sd, id, &blob, err)) == 0)
 			code = write_blob_rows(w, (int64_t)id, (const unsigned char *)blob.data, blob.len,
-					       sd->mask, wb, err);
+					       mask, wb, err);
+		if (code == 0 && aev)
+			code = gather_ae(w, (int64_t)id, (const unsigned char *)blob.data, aev, &nae,
+					 &wb[WB_AE], err);
 	}
+	if (code == 0 && aev)
+		code = flush_ae(w, aev, &nae, &wb[WB_AE], err);
 	for (int i = 0; i < WB_COUNT; i++) {
 		if (code == 0 && (sd->mask & (1u << i)))
 			code = batch_flush(w, &wb[i], err);
 		batch_free(&wb[i]);
 	}
+	free(aev);
 	free(wb);
 	free(sd->off);
 	sd->off = NULL;
