@@ -450,6 +450,15 @@ att_list_open(struct att_index *idx, const struct att_filter *f, enum att_sort s
 		char *sql = list_sql(f, sort, d == 0 ? 1 : -1, 0, l->title_scan);
 		code = q_prepare(idx, sql, &l->cur[d].st, err);
 		free(sql);
+		if (code != 0 && l->title_scan) {
+			/* An index named article_title that SQLite cannot use
+			 * (another definition, partial): sort instead. */
+			sqlite3_finalize(l->cur[0].st);
+			l->cur[0].st = NULL;
+			l->title_scan = 0;
+			code = 0;
+			d = -1;
+		}
 	}
 	if (code == 0 && sort == ATT_SORT_RELEVANCE && att_filter_rank_match(f))
 		code = rank_bounds(l, err);
