@@ -21,6 +21,7 @@ word=$("$SQLITE3" "file:$idx?mode=ro" "CREATE VIRTUAL TABLE temp.v USING fts5voc
 code=$(q "SELECT country FROM entity WHERE kind = 'country' ORDER BY articles DESC LIMIT 1")
 cids=$(q "SELECT group_concat(id) FROM entity WHERE kind = 'country' AND country = '$code'")
 ac=$(q "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'article_countries'")
+am=$(q "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_matrix'")
 # The filters as model/filter.c plans them: the ids come from the term's
 # own index (the driver), read in id order, and the articles joined to them.
 d_word="SELECT rowid AS id FROM article_fts WHERE article_fts MATCH '\"$word\"'"
@@ -33,7 +34,9 @@ matrix() {
 		echo "SELECT a, b, articles, sentences, tone * sentences FROM pair;"
 	else
 		echo "SELECT id, country FROM entity WHERE kind = 'country';"
-		if [ -n "$ac" ]; then # model/matrix.c with the optional index article_countries
+		if [ -n "$am" ]; then # model/matrix.c with the optional table article_matrix
+			echo "WITH f(id) AS MATERIALIZED ($1) SELECT 3, m.countries, m.pairs, 0, 0 FROM f JOIN article_matrix AS m ON m.id = f.id;"
+		elif [ -n "$ac" ]; then # with the optional index article_countries
 			echo "WITH f(id) AS MATERIALIZED ($1) SELECT 2, a.countries, NULL, 0, 0 FROM f JOIN article AS a INDEXED BY article_countries ON a.id = f.id UNION ALL SELECT 1, r.a, r.b, r.sentences, r.tone FROM f JOIN relation AS r ON r.article_id = f.id;"
 		else
 			echo "WITH f(id) AS MATERIALIZED ($1) SELECT 0, ae.entity_id, NULL, 0, 0 FROM f JOIN article_entity AS ae ON ae.article_id = f.id UNION ALL SELECT 1, r.a, r.b, r.sentences, r.tone FROM f JOIN relation AS r ON r.article_id = f.id;"
