@@ -7,6 +7,7 @@ set -e
 N=${1:-1000000}
 OUT=${2:-${TMPDIR:-/tmp}/attache-bench-$N.idx}
 SQLITE3=${SQLITE3:-sqlite3}
+[ -x ./tests/print_schema ] || { echo "query_bench.sh: make tests/print_schema first" >&2; exit 64; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/attache-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
@@ -19,6 +20,8 @@ if [ ! -f "$OUT" ]; then
 	# article...) and one person; two relations, three sentences.
 	"$SQLITE3" "$tmp/big.idx" <<SQL
 PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+DROP TABLE IF EXISTS article_matrix; DROP INDEX IF EXISTS article_countries;
+DROP INDEX IF EXISTS article_title;
 DELETE FROM article; DELETE FROM entity; DELETE FROM alias; DELETE FROM mention;
 DELETE FROM article_entity; DELETE FROM sentence; DELETE FROM relation;
 DELETE FROM evidence; DELETE FROM pair;
@@ -69,6 +72,7 @@ UPDATE article SET countries = (SELECT group_concat(e.country, ' ') FROM article
   JOIN entity e ON e.id = ae.entity_id WHERE ae.article_id = article.id AND e.kind = 'country');
 COMMIT;
 INSERT INTO article_fts(article_fts) VALUES ('rebuild');
+$(./tests/print_schema --extras)
 ANALYZE;
 VACUUM;
 SQL
