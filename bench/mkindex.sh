@@ -19,6 +19,8 @@ truth="$BENCH_WORK/truth-$n-s$BENCH_SEED"
 [ -s "$truth/mention.tsv" ] || die "$truth: no truth files; remove $src and rerun"
 
 "$schema_bin" >"$BENCH_TMP/schema.sql" || die "print_schema failed"
+# The optional extras of attache-index(5), as attache-index builds them.
+"$schema_bin" --extras >"$BENCH_TMP/extras.sql" || die "print_schema --extras failed"
 cat >"$BENCH_TMP/mkindex.sql" <<SQL
 .read $BENCH_TMP/schema.sql
 PRAGMA application_id = 1096041288;
@@ -65,6 +67,7 @@ UPDATE article SET countries = x.codes FROM
   (SELECT article_id, group_concat(code, ' ') AS codes FROM s_ac GROUP BY article_id) x
   WHERE x.article_id = article.id;
 INSERT INTO article_fts(article_fts) VALUES ('rebuild');
+.read $BENCH_TMP/extras.sql
 COMMIT;
 SQL
 rm -f "$idx"
