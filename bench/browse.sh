@@ -46,17 +46,7 @@ tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$BENCH_TMP"' EXIT
 
 q() { "$SQLITE3" -readonly "$idx" "$1"; }
-n=$(q "SELECT count(*) FROM article")
-term_near() {
-	"$SQLITE3" "file:$idx?mode=ro" "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, 'article_fts', 'row');
-		SELECT term FROM temp.v WHERE length(term) >= 5 AND term GLOB '[a-z]*'
-		ORDER BY abs(doc - max(2, $n * $1)), term LIMIT 1"
-}
-rare=$(term_near 0.0005)
-common=$(term_near 0.5)
-tenpct=$(term_near 0.1)
-ckey=$(q "SELECT al.key FROM entity e JOIN alias al ON al.entity_id = e.id
-	WHERE e.kind = 'country' ORDER BY e.articles DESC, length(al.key) LIMIT 1")
+pick_words "$idx"
 pair=$(q "SELECT a || '-' || b FROM pair ORDER BY articles DESC LIMIT 1")
 case $ckey in *' '*) ckey="\"$ckey\"" ;; esac
 

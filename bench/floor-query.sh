@@ -15,21 +15,9 @@ idx=$1
 : "${BENCH_REPEAT:=5}"
 
 q() { "$SQLITE3" -readonly "$idx" "$1"; }
-n=$(q "SELECT count(*) FROM article")
+pick_words "$idx"
 [ "$n" -gt 0 ] 2>/dev/null || die "$idx: no articles"
-
-# A term whose document count is nearest to FRACTION of the articles.
-term_near() {
-	"$SQLITE3" "file:$idx?mode=ro" "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, 'article_fts', 'row');
-		SELECT term FROM temp.v WHERE length(term) >= 5 AND term GLOB '[a-z]*'
-		ORDER BY abs(doc - max(2, $n * $1)), term LIMIT 1"
-}
-rare=$(term_near 0.0005)
-common=$(term_near 0.5)
-tenpct=$(term_near 0.1)
-# The most mentioned country (by a folded alias key) and the biggest pair.
-ckey=$(q "SELECT al.key FROM entity e JOIN alias al ON al.entity_id = e.id
-	WHERE e.kind = 'country' ORDER BY e.articles DESC, length(al.key) LIMIT 1")
+# The biggest pair.
 pa=$(q "SELECT a FROM pair ORDER BY articles DESC LIMIT 1")
 pb=$(q "SELECT b FROM pair ORDER BY articles DESC LIMIT 1")
 # The middle of the corpus, for a page deep down the list.

@@ -93,3 +93,23 @@ machine() {
 		"SQLite $("$SQLITE3" --version | cut -d' ' -f1) (shell), $(uname -sr)"
 	echo "$(stamp)"
 }
+
+# term_near INDEX N FRACTION: the word of INDEX's full-text vocabulary whose
+# article count is nearest to FRACTION of its N articles.
+term_near() {
+	"$SQLITE3" "file:$1?mode=ro" "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, 'article_fts', 'row');
+		SELECT term FROM temp.v WHERE length(term) >= 5 AND term GLOB '[a-z]*'
+		ORDER BY abs(doc - max(2, $2 * $3)), term LIMIT 1"
+}
+
+# pick_words INDEX: sets $n to INDEX's article count; $rare, $common and
+# $tenpct to words in about 0.05%, 50% and 10% of the articles (the same
+# share whatever N is); $ckey to a folded name of the most mentioned country.
+pick_words() {
+	n=$("$SQLITE3" -readonly "$1" "SELECT count(*) FROM article")
+	rare=$(term_near "$1" "$n" 0.0005)
+	common=$(term_near "$1" "$n" 0.5)
+	tenpct=$(term_near "$1" "$n" 0.1)
+	ckey=$("$SQLITE3" -readonly "$1" "SELECT al.key FROM entity e JOIN alias al ON al.entity_id = e.id
+		WHERE e.kind = 'country' ORDER BY e.articles DESC, length(al.key) LIMIT 1")
+}

@@ -626,6 +626,17 @@ struct scratch {
 	struct rec_head head;
 };
 
+/* Frees the record buffers of the staged blob. */
+static void
+scratch_free_records(struct scratch *sc)
+{
+	buf_free(&sc->ms);
+	buf_free(&sc->ss);
+	buf_free(&sc->rs);
+	buf_free(&sc->as);
+	buf_free(&sc->es);
+}
+
 static int
 cmp_code(const void *a, const void *b)
 {
@@ -1279,11 +1290,7 @@ att_writer_add(struct att_writer *w, const struct att_doc *doc, const struct att
 	if ((code = add_mentions(w, &sc, doc, ann, &countries, err)) != 0 ||
 	    (code = add_sentences(w, &sc, doc, ann, err)) != 0) {
 		buf_free(&countries);
-		buf_free(&sc.ms);
-		buf_free(&sc.ss);
-		buf_free(&sc.rs);
-	buf_free(&sc.as);
-	buf_free(&sc.es);
+		scratch_free_records(&sc);
 		return code;
 	}
 
@@ -1297,11 +1304,7 @@ att_writer_add(struct att_writer *w, const struct att_doc *doc, const struct att
 	code = add_row(w, doc, countries.data ? countries.data : "", &blob, err);
 	buf_free(&blob);
 	buf_free(&countries);
-	buf_free(&sc.ms);
-	buf_free(&sc.ss);
-	buf_free(&sc.rs);
-	buf_free(&sc.as);
-	buf_free(&sc.es);
+	scratch_free_records(&sc);
 	return code;
 }
 
