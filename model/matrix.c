@@ -164,6 +164,19 @@ struct countries {
 	short *two;          /* two-byte code (c0 << 8 | c1) -> index, or -1 */
 	locale_t numeric;    /* the C locale, for numbers SQLite wrote */
 	size_t *eidx, neid;
+	struct tone_memo *memo; /* parsed tones, by their text */
+};
+
+/* Tones packed in article_matrix repeat a few thousand distinct texts
+ * (0.5, 0.33333333333333331...) across millions of rows, and strtod of 17
+ * digits is slow: a direct-mapped memo of text -> value. Exact: the same
+ * text always gives the same double. */
+#define TONE_MEMO 1024
+#define TONE_TEXT 24
+struct tone_memo {
+	unsigned char len; /* 0: empty slot */
+	char text[TONE_TEXT];
+	double value;
 };
 
 static void
@@ -183,6 +196,41 @@ countries_free(struct countries *c)
 	free(c->cells);
 	free(c->eid);
 	free(c->eidx);
+	free(c->memo);
+}
+
+/* The tone written in the LEN bytes at S (up to a ';' or the end): 0 and
+ * its value when all of it is a number, -1 otherwise. */
+static int
+parse_tone(struct countries *c, const char *s, size_t len, double *value)
+{
+	struct tone_memo *m = NULL;
+
+	if (len == 0)
+		return -1;
+	if (len < TONE_TEXT) {
+		uint32_t h = 2166136261u;
+		for (size_t k = 0; k < len; k++)
+			h = (h ^ (unsigned char)s[k]) * 16777619u;
+		if (c->memo == NULL)
+			c->memo = xcalloc(TONE_MEMO, sizeof *c->memo);
+		m = &c->memo[h % TONE_MEMO];
+		if (m->len == len && memcmp(m->text, s, len) == 0) {
+			*value = m->value;
+			return 0;
+		}
+	}
+	char *e;
+	double v = strtod_l(s, &e, c->numeric);
+	if (e != s + len)
+		return -1;
+	if (m) {
+		m->len = (unsigned char)len;
+		memcpy(m->text, s, len);
+		m->value = v;
+	}
+	*value = v;
+	return 0;
 }
 
 static int
@@ -346,9 +394,8 @@ add_pairs(struct countries *c, const char *p)
 			const char *q;
 			for (q = sb + 1; q < sn && *q >= '0' && *q <= '9'; q++)
 				sents = sents * 10 + (*q - '0');
-			char *e;
-			double tone = strtod_l(sn + 1, &e, c->numeric);
-			if (q == sn && e == end && e > sn + 1)
+			double tone;
+			if (q == sn && parse_tone(c, sn + 1, (size_t)(end - sn - 1), &tone) == 0)
 				add_pair(c, find_code_n(c, p, (size_t)(sa - p)),
 					 find_code_n(c, sa + 1, (size_t)(sb - sa - 1)), sents, tone);
 		}
