@@ -25,7 +25,7 @@ if [ -z "${TMUX_BIN:-}" ] || [ ! -x "$TMUX_BIN" ]; then
 fi
 sock=attache-hostile-term-$$
 T() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
-trap 'T kill-server >/dev/null 2>&1; rm -rf "$TEST_TMP" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"' EXIT
+trap 'T kill-server >/dev/null 2>&1; reap_strays; rm -rf "$TEST_TMP" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"' EXIT
 T new-session -d -s h -x 80 -y 24 "sleep 600"
 T set -g remain-on-exit on
 

@@ -120,7 +120,7 @@ H=30
 sock=attache-hostile-$$
 T() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
 cleanup_tmux() { T kill-server >/dev/null 2>&1; }
-trap 'cleanup_tmux; [ -n "${KEEP_TMP:-}" ] || rm -rf "$TEST_TMP" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"' EXIT
+trap 'cleanup_tmux; reap_strays; [ -n "${KEEP_TMP:-}" ] || rm -rf "$TEST_TMP" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"' EXIT
 
 # wait_for TEXT: polls the pane (at most ~10 s) until TEXT is on screen.
 wait_for() {

@@ -14,6 +14,22 @@ _tap_failed=0
 TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/attache-test.XXXXXX")
 trap 'rm -rf "$TEST_TMP" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"' EXIT
 
+# reap_strays: at the end of a test that ran the browser in a terminal,
+# waits (at most 3 s) for the processes started on files of $TEST_TMP to
+# end, then kills what is left. A browser whose terminal went away exits by
+# itself (the tests check that where it matters), but in sanitizer builds
+# LeakSanitizer's exit-time check was seen to hang, spinning, for good; left
+# alone, such strays slow every later test.
+reap_strays() {
+	command -v pgrep >/dev/null 2>&1 || return 0
+	_r=0
+	while pgrep -f -- "$TEST_TMP/" >/dev/null 2>&1 && [ $_r -lt 30 ]; do
+		sleep 0.1; _r=$((_r + 1))
+	done
+	pkill -KILL -f -- "$TEST_TMP/" 2>/dev/null
+	return 0
+}
+
 ok() { _tap_n=$((_tap_n + 1)); echo "ok $_tap_n - $*"; }
 not_ok() { _tap_n=$((_tap_n + 1)); _tap_failed=1; echo "not ok $_tap_n - $*"; }
 skip() { _tap_n=$((_tap_n + 1)); echo "ok $_tap_n # SKIP $*"; }

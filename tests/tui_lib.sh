@@ -112,7 +112,7 @@ tmx() { "$TMUX_BIN" -L "attache-test-$$" -f /dev/null "$@"; }
 # server at exit.
 tmux_setup() {
 	[ -n "$TMUX_BIN" ] && [ -x "$TMUX_BIN" ] || TMUX_BIN=$(command -v tmux) || skip_all "tmux not installed"
-	trap 'tmx kill-server 2>/dev/null; rm -rf "$TEST_TMP" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"' EXIT
+	trap 'tmx kill-server 2>/dev/null; reap_strays; rm -rf "$TEST_TMP" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"' EXIT
 }
 
 # tmux_start INDEX [ARGS]: starts attache in a 120x40 pane ($TUI_ENV, if

@@ -123,7 +123,7 @@ clean_report "--list: no memory error, no leak"
 	skip "tmux not installed: the terminal session"
 	done_testing
 }
-trap 'tmx kill-server 2>/dev/null; rm -rf "$TEST_TMP" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"' EXIT
+trap 'tmx kill-server 2>/dev/null; reap_strays; rm -rf "$TEST_TMP" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"' EXIT
 # waitv PATTERN: wait_for with room for valgrind's slowness (60 s).
 waitv() {
 	_w=0
