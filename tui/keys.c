@@ -140,7 +140,9 @@ att_key_name(int key, char *buf, size_t size)
 		else
 			snprintf(buf, size, "<%d>", k);
 	} else if (key >= 0 && key < 0x20) {
-		snprintf(buf, size, "C-%c", key + 'a' - 1);
+		/* C-a..C-z, and C-@ C-[ C-\ C-] C-^ C-_ for the others, as
+		 * att_key_parse reads them. */
+		snprintf(buf, size, "C-%c", key >= 1 && key <= 26 ? key + 'a' - 1 : key + '@');
 	} else if (key == 0x7f) {
 		snprintf(buf, size, "Backspace");
 	} else {
