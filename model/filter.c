@@ -1189,22 +1189,11 @@ plan(struct att_filter *f, struct att_index *idx, struct conj *c, size_t nc, int
 	char *text_probe = xasprintf("EXISTS (SELECT 1 FROM article_fts WHERE article_fts MATCH "
 				     "?%d AND rowid = article.id)", mparam);
 	for (size_t k = 0; k < nc; k++) {
-		int len = (int)(c[k].end - c[k].start);
-		const char *piece = f->sql.data + c[k].start;
-		if (probe.len)
-			buf_adds(&probe, " AND ");
-		if (c[k].text)
-			buf_adds(&probe, text_probe);
-		else
-			buf_printf(&probe, "%.*s", len, piece);
-		if (f->driver && !use_range && !none && (long)k == best)
-			continue;
-		if (rest.len)
-			buf_adds(&rest, " AND ");
-		if (c[k].text)
-			buf_adds(&rest, text_probe);
-		else
-			buf_printf(&rest, "%.*s", len, piece);
+		const char *term = c[k].text ? text_probe : f->sql.data + c[k].start;
+		int len = c[k].text ? (int)strlen(text_probe) : (int)(c[k].end - c[k].start);
+		buf_printf(&probe, "%s%.*s", probe.len ? " AND " : "", len, term);
+		if (!(f->driver && !use_range && !none && (long)k == best))
+			buf_printf(&rest, "%s%.*s", rest.len ? " AND " : "", len, term);
 	}
 	free(text_probe);
 	f->rest = rest.len ? xasprintf("(%s)", rest.data) : xstrdup("1");
