@@ -236,17 +236,8 @@ done
 # a COLSxROWS window, as tmux_start does (the same status files).
 start_at() {
 	rm -f "$TEST_TMP/status" "$TEST_TMP/stty.before" "$TEST_TMP/stty.after"
-	tmx kill-server 2>/dev/null
-	_n=0
-	while tmx has-session 2>/dev/null && [ $_n -lt 50 ]; do sleep 0.1; _n=$((_n + 1)); done
-	# (new-session may meet the old server as it dies: then again.)
-	_n=0
-	while [ $_n -lt 5 ]; do
-		tmx new-session -d -x "$1" -y "$2" \
-			"stty -a >'$TEST_TMP/stty.before'; ${4:-} TERM=screen-256color '$ATTACHE' '$3'; echo \$? >'$TEST_TMP/status.tmp'; stty -a >'$TEST_TMP/stty.after'; mv '$TEST_TMP/status.tmp' '$TEST_TMP/status'; sleep 300" \
-			2>/dev/null && tmx has-session 2>/dev/null && break
-		sleep 0.2; _n=$((_n + 1))
-	done
+	tmx_new "$1" "$2" \
+		"stty -a >'$TEST_TMP/stty.before'; ${4:-} TERM=screen-256color '$ATTACHE' '$3'; echo \$? >'$TEST_TMP/status.tmp'; stty -a >'$TEST_TMP/stty.after'; mv '$TEST_TMP/status.tmp' '$TEST_TMP/status'; sleep 300"
 	tmx set-option -g remain-on-exit on >/dev/null 2>&1
 }
 

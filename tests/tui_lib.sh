@@ -122,12 +122,25 @@ tmux_setup() {
 tmux_start() {
 	_i=$1; shift
 	rm -f "$TEST_TMP/status" "$TEST_TMP/stty.before" "$TEST_TMP/stty.after"
+	tmx_new 120 40 \
+		"stty -a >'$TEST_TMP/stty.before'; $TUI_ENV TERM=screen-256color '$ATTACHE' $* '$_i'; echo \$? >'$TEST_TMP/status.tmp'; stty -a >'$TEST_TMP/stty.after'; mv '$TEST_TMP/status.tmp' '$TEST_TMP/status'; sleep 300"
+	tmx set-option -g remain-on-exit on >/dev/null 2>&1
+}
+
+# tmx_new COLS ROWS COMMAND: a fresh private server with one COLSxROWS
+# pane running COMMAND. The old server is killed and waited for; a
+# new-session that meets it while it dies fails, so it is tried again.
+tmx_new() {
 	tmx kill-server 2>/dev/null
 	_n=0
 	while tmx has-session 2>/dev/null && [ $_n -lt 50 ]; do sleep 0.1; _n=$((_n + 1)); done
-	tmx new-session -d -x 120 -y 40 \
-		"stty -a >'$TEST_TMP/stty.before'; $TUI_ENV TERM=screen-256color '$ATTACHE' $* '$_i'; echo \$? >'$TEST_TMP/status.tmp'; stty -a >'$TEST_TMP/stty.after'; mv '$TEST_TMP/status.tmp' '$TEST_TMP/status'; sleep 300"
-	tmx set-option -g remain-on-exit on >/dev/null 2>&1
+	_n=0
+	while [ $_n -lt 10 ]; do
+		tmx new-session -d -x "$1" -y "$2" "$3" 2>/dev/null && tmx has-session 2>/dev/null && return 0
+		sleep 0.2; _n=$((_n + 1))
+	done
+	diag "tmux would not start a session"
+	return 1
 }
 
 # screen [-e]: the pane as text (-e: with attributes as escape sequences).

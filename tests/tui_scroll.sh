@@ -116,11 +116,10 @@ same() {
 }
 # session COLS ROWS: attache in a pane of that size, its first screen up.
 session() {
-	: >"$T"
-	tmx kill-server 2>/dev/null
-	_n=0
-	while tmx has-session 2>/dev/null && [ $_n -lt 50 ]; do sleep 0.1; _n=$((_n + 1)); done
-	tmx new-session -d -x "$1" -y "$2" "TERM=xterm-256color '$ATTACHE' --trace '$T' '$idx'; sleep 300"
+	# A trace file of its own: the browser of the previous session may
+	# still write its last line as it exits.
+	T=$TEST_TMP/trace-$1x$2.txt
+	tmx_new "$1" "$2" "TERM=xterm-256color '$ATTACHE' --trace '$T' '$idx'; sleep 300" || return 1
 	_w=0
 	while [ "$(inputs)" -lt 1 ] && [ $_w -lt 300 ]; do sleep 0.1; _w=$((_w + 1)); done
 	[ "$(inputs)" -ge 1 ]
