@@ -169,6 +169,27 @@ check "and is one line" one_line "$TEST_TMP/err"
 check "nothing is written to standard output" test ! -s "$TEST_TMP/out"
 expect_exit 66 "a missing index is reported before the terminal is touched" "$ATTACHE" "$D/missing.idx"
 check "in one line" one_line "$TEST_TMP/err"
+# On a terminal (a pty from script(1)) whose TERM cannot draw: exit 78 and
+# one line that names the problem and points to the batch modes.
+if command -v script >/dev/null 2>&1; then
+	for t in unset empty dumb unknown; do
+		case $t in
+		unset) envs="env -u TERM" ;;
+		empty) envs="env TERM=" ;;
+		dumb) envs="env TERM=dumb" ;;
+		unknown) envs="env TERM=no-such-terminal-xyz" ;;
+		esac
+		script -qec "$envs '$ATTACHE' '$idx'" /dev/null >"$D/term-$t.out" 2>&1
+		rc=$?
+		tr -d '\r' <"$D/term-$t.out" >"$D/term-$t.txt"
+		check "TERM $t on a terminal: exit 78 (got $rc)" test "$rc" -eq 78
+		check "TERM $t: one line that names TERM" sh -c "grep -q 'TERM' '$D/term-$t.txt' && [ \$(wc -l <'$D/term-$t.txt') -eq 1 ]"
+		check "TERM $t: the line points to the batch modes" grep -q -- '--list, --show, --matrix, --entities' "$D/term-$t.txt"
+		check "TERM $t: no escape sequence reaches the terminal" sh -c "! grep -q \"$(printf '\033')\" '$D/term-$t.out'"
+	done
+else
+	skip "script(1) is not installed: TERM checks on a terminal"
+fi
 # With the article pane beside the list, a new filter that moves the list
 # under the cursor brings the article pane along (it used to keep showing
 # the article of the old list until the cursor moved).

@@ -947,8 +947,10 @@ start_terminal(struct app *app, struct att_err *err)
 		resizeterm(rows, cols);
 	} else {
 		if (!newterm(NULL, stdout, stdin))
-			return att_err_set(err, EX_CONFIG, "unknown terminal type '%s'; set TERM",
-					   getenv("TERM"));
+			return att_err_set(err, EX_CONFIG,
+					   "unknown terminal type '%s': set TERM (e.g. TERM=xterm-256color); "
+					   "for scripts use the batch modes (--list, --show, --matrix, "
+					   "--entities)", getenv("TERM"));
 		/* ESC answers at once over SSH: 25 ms, unless $ESCDELAY says. */
 		if (!getenv("ESCDELAY"))
 			set_escdelay(app->opt.escdelay >= 0 ? app->opt.escdelay : 25);

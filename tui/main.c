@@ -98,7 +98,8 @@ check_terminal(void)
 	}
 	if (!term || !*term || strcmp(term, "dumb") == 0) {
 		fprintf(stderr, "attache: TERM is %s: the browser needs a terminal that can move "
-				"the cursor (set TERM, e.g. TERM=xterm-256color)\n",
+				"the cursor (set TERM, e.g. TERM=xterm-256color); for scripts use the "
+				"batch modes (--list, --show, --matrix, --entities)\n",
 			!term ? "not set" : !*term ? "empty" : "'dumb'");
 		return EX_CONFIG;
 	}
