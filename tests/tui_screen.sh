@@ -48,6 +48,9 @@ check "a legend names the kinds" grep -q 'Legend: country person org place' "$D/
 check "] moves to an entity (named in the status line)" grep -q 'person: Aleksandr Lukashenko' "$D/entity.txt"
 check "i shows the entity card" grep -q 'Name *Aleksandr Lukashenko' "$D/card.txt"
 check "the card has the kind and the country" sh -c "grep -q 'Kind *person' '$D/card.txt' && grep -q 'Country *BY' '$D/card.txt'"
+check "the card has the number of articles and mentions" sh -c "grep -q 'Articles *1\$' '$D/card.txt' && grep -q 'Mentions *1\$' '$D/card.txt'"
+check "the card has the aliases" grep -q 'Aliases *Lukashenko' "$D/card.txt"
+check "the card lists the countries it appears with most" sh -c "grep -q 'Appears most with' '$D/card.txt' && grep -q '^ *BY  *Belarus  *1 article\$' '$D/card.txt' && grep -q '^ *RU  *Russia  *1 article\$' '$D/card.txt'"
 check "Enter on an entity filters the list to it" grep -q 'filter: person:"Aleksandr Lukashenko"' "$D/entity-filter.txt"
 check "the list then holds its one article" grep -q '^\[Articles\] 1/1 ' "$D/entity-filter.txt"
 

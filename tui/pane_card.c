@@ -56,8 +56,9 @@ card_draw(struct app *app, struct pane *p)
 		att_draw_fit(p->win, "Appears most with", p->w - 1, att_color_attr[COL_TITLE], 0);
 	}
 	for (size_t i = 0; i < c->nwith && y < p->h; i++) {
-		char *line = xasprintf("%-3s %-30s %s articles", c->with[i].code, c->with[i].name,
-				       att_fmt_count(c->with[i].articles, n1, sizeof n1));
+		char *line = xasprintf("%-3s %-30s %s article%s", c->with[i].code, c->with[i].name,
+				       att_fmt_count(c->with[i].articles, n1, sizeof n1),
+				       c->with[i].articles == 1 ? "" : "s");
 		char *clean = att_draw_clean(line, strlen(line), 0);
 		wmove(p->win, y++, 3);
 		att_draw_fit(p->win, clean, p->w - 3, 0, 0);
