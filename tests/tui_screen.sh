@@ -80,6 +80,43 @@ check "each under its article's date and title" grep -q '2021-05-01  Mosca e Min
 check "Enter opens the article at the sentence" sh -c "sed -n 3p '$D/evidence-open.txt' | grep -q '^Russia e Bielorussia firmano un accordo di difesa'"
 check "with the article pane focused" grep -q '^\[Article\]' "$D/evidence-open.txt"
 check "no line is wider than 100 columns" no_overflow "$D/evidence.txt" 100
+check "the status line names the two countries of the cell" grep -q 'RU–BY .*(Russia, Belarus)$' "$D/matrix.txt"
+
+# The matrix's keys: / finds a country by code before names that contain
+# it (Belarus contains "ru"), a counts articles, t shows the tone.
+tui_script matrix-keys "$idx" <<KEYS
+:resize 100x30
+3
+j
+/
+:type RU
+Enter
+:dump $D/m-search.txt
+/
+:type azer
+Enter
+:dump $D/m-name.txt
+g
+a
+:dump $D/m-articles.txt
+t
+:dump $D/m-tone.txt
+KEYS
+check "/RU in the matrix goes to Russia's row, not Belarus's" sh -c "tail -n 1 '$D/m-search.txt' | grep -q '^\[Relations\] RU–'"
+check "/azer finds Azerbaijan by its name" sh -c "tail -n 1 '$D/m-name.txt' | grep -q '^\[Relations\] AZ–'"
+sentences_ua=$(grep '^RU ' "$D/matrix.txt" | awk '{ print $NF }')
+articles_ua=$(grep '^RU ' "$D/m-articles.txt" | awk '{ print $NF }')
+check "a: the cell RU-UA counts 1 article (it counted $sentences_ua sentences)" \
+	sh -c "[ '$sentences_ua' = 2 ] && [ '$articles_ua' = 1 ]"
+check "a: the legend and the status line say articles" sh -c "grep -q '^articles: ' '$D/m-articles.txt' && tail -n 1 '$D/m-articles.txt' | grep -q 'cells count articles'"
+check "t: cooperation and conflict marked in Russia's row (+ Belarus, - Ukraine)" \
+	sh -c "grep '^RU ' '$D/m-tone.txt' | grep -q '^RU  ·     +   2 .*-   1 *\$'"
+check "t: the legend explains the tone marks" grep -q '^tone: + cooperation = neutral - conflict' "$D/m-tone.txt"
+# Without colours the heat map is drawn with shade characters.
+printf ':resize 100x30\n3\n:dump %s\n' "$D/m-mono.txt" >"$D/m-mono.keys"
+"$ATTACHE" --mono --script "$D/m-mono.keys" "$idx" >/dev/null 2>&1
+check "--mono: the heat map shades the cells with characters" sh -c "grep '^RU ' '$D/m-mono.txt' | grep -q '█   2' && grep '^TR ' '$D/m-mono.txt' | grep -q '▒   1'"
+check "--mono: the legend shows the shades" grep -q '^sentences: ░' "$D/m-mono.txt"
 
 tui_script filter "$idx" <<KEYS
 f

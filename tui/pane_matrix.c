@@ -348,7 +348,8 @@ matrix_action(struct app *app, struct pane *p, enum att_action act)
 	}
 }
 
-/* Searches the country codes and names. */
+/* Searches the country codes and names: a code equal to TEXT first (so
+ * that "BY" finds Belarus, not Libya), else a name that contains it. */
 static int
 matrix_search(struct app *app, struct pane *p, const char *text, int dir)
 {
@@ -360,15 +361,16 @@ matrix_search(struct app *app, struct pane *p, const char *text, int dir)
 	char *needle = att_fold(text, strlen(text), &nlen);
 	int64_t n = (int64_t)v->m->n, found = -1;
 	int step = dir < 0 ? -1 : 1;
-	for (int64_t k = 1; k <= n && found < 0; k++) {
-		int64_t i = ((dir == 0 ? v->row - 1 : v->row) + step * k + n * 2) % n;
-		size_t l1, l2;
-		char *code = att_fold(v->m->codes[i], strlen(v->m->codes[i]), &l1);
-		char *name = att_fold(v->m->names[i], strlen(v->m->names[i]), &l2);
-		if (strcmp(code, needle) == 0 || strstr(name, needle))
-			found = i;
-		free(code);
-		free(name);
+	for (int by_name = 0; by_name < 2 && found < 0; by_name++) {
+		for (int64_t k = 1; k <= n && found < 0; k++) {
+			int64_t i = ((dir == 0 ? v->row - 1 : v->row) + step * k + n * 2) % n;
+			const char *s = by_name ? v->m->names[i] : v->m->codes[i];
+			size_t l;
+			char *folded = att_fold(s, strlen(s), &l);
+			if (by_name ? strstr(folded, needle) != NULL : strcmp(folded, needle) == 0)
+				found = i;
+			free(folded);
+		}
 	}
 	free(needle);
 	if (found < 0)
