@@ -9,8 +9,8 @@ check_PROGRAMS += tests/eval-index
 tests_eval_index_SOURCES = tests/eval-index.c
 tests_eval_index_CFLAGS = $(AM_CFLAGS) $(SQLITE_CFLAGS)
 tests_eval_index_LDADD = $(MODEL_LIBS)
-TESTS += tests/eval.sh tests/ner_evaltool.sh
-EXTRA_DIST += tests/eval.sh tests/ner_evaltool.sh
+TESTS += tests/eval.sh tests/ner_evaltool.sh tests/ner_examples.sh
+EXTRA_DIST += tests/eval.sh tests/ner_evaltool.sh tests/ner_examples.sh
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/ner_test
