@@ -53,6 +53,17 @@ expect_exit() {
 
 # one_line FILE: the file holds exactly one line.
 one_line() { [ "$(wc -l <"$1")" -eq 1 ]; }
+# missing_keys LINE MACRO KEY...: prints " KEY" for each KEY that the man
+# page LINE does not name as "MACRO KEY" or "MACRO \&KEY" (then a blank).
+missing_keys() {
+	_mk_line="$1 "; _mk_macro=$2; shift 2
+	for _mk_key; do
+		case $_mk_line in
+		*"$_mk_macro $_mk_key "*|*"$_mk_macro \\&$_mk_key "*) ;;
+		*) printf ' %s' "$_mk_key" ;;
+		esac
+	done
+}
 
 have_corpus() { [ -d "$ATTACHE_CORPUS/seeds" ]; }
 

@@ -18,13 +18,9 @@ while IFS='	' read -r name keys; do
 		not_ok "attache(1) documents the action $name"
 		continue
 	fi
-	missing=
-	for k in $keys; do
-		case "$line" in
-		*"Ic $k "*|*"Ic \\&$k "*) ;;
-		*) missing="$missing $k" ;;
-		esac
-	done
+	set -f # keys like ? and [ are not patterns
+	missing=$(missing_keys "$line" Ic $keys)
+	set +f
 	if [ -z "$missing" ]; then ok "attache(1) documents $name with its keys ($keys)"
 	else not_ok "attache(1) lacks key(s)$missing of $name"; diag "$line"; fi
 done <"$TEST_TMP/actions"
