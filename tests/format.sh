@@ -22,4 +22,37 @@ check "the summary counts 1 article and 2 entities" \
 got=$("$SQLITE3" "$idx" "SELECT group_concat(substr(CAST(body AS BLOB), pos + 1, len), ',')
 	FROM mention JOIN article ON article.id = article_id")
 check "the example's offsets point at Russia and Bielorussia" test "$got" = "Russia,Bielorussia"
+
+# The page names every table of the schema with all its columns (optional
+# extras included), and every index, as a writer needs them.
+man="$top_srcdir/man/attache-index.5"
+all="$TEST_TMP/all.idx"
+"$top_builddir/tests/print_schema" --extras >"$TEST_TMP/extras.sql"
+check "the schema and the extras create cleanly" \
+	"$SQLITE3" "$all" ".read $TEST_TMP/schema.sql" ".read $TEST_TMP/extras.sql"
+"$SQLITE3" -separator ' ' "$all" "SELECT m.name, group_concat(c.name, ' ') FROM sqlite_schema AS m,
+	pragma_table_info(m.name) AS c WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%'
+	AND m.name NOT LIKE 'article_fts_%' GROUP BY m.name ORDER BY m.name" >"$TEST_TMP/tables"
+check "the schema has tables" test "$(wc -l <"$TEST_TMP/tables")" -ge 10
+while read -r table cols; do
+	if [ "$table" = article_fts ]; then
+		line=$(sed -n '/^\.It Sy article_fts$/,/^\.El/p' "$man" | tr '\n' ' ')
+	else
+		line=$(grep -E "^\.It Sy $table Ns Pq Va " "$man" | head -n 1)
+	fi
+	missing=
+	for c in $cols; do
+		case "$line " in
+		*"Va $c "*|*" , $c "*|*"Va $c , "*) ;;
+		*) missing="$missing $c" ;;
+		esac
+	done
+	if [ -n "$line" ] && [ -z "$missing" ]; then ok "attache-index(5) names table $table with its columns"
+	else not_ok "attache-index(5) names table $table with its columns (missing:${missing:- the table})"; fi
+done <"$TEST_TMP/tables"
+"$SQLITE3" "$all" "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL" >"$TEST_TMP/indexes"
+while read -r index; do
+	if grep -q "^\.\(Li\|It Li\) $index ON " "$man"; then ok "attache-index(5) names index $index"
+	else not_ok "attache-index(5) names index $index"; fi
+done <"$TEST_TMP/indexes"
 done_testing
