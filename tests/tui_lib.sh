@@ -84,6 +84,9 @@ INSERT INTO pair SELECT a, b, count(*), sum(sentences), sum(tone * sentences) / 
 INSERT INTO article_entity SELECT entity_id, article_id, count(*) FROM mention GROUP BY entity_id, article_id;
 UPDATE entity SET articles = (SELECT count(*) FROM article_entity WHERE entity_id = entity.id),
   mentions = (SELECT count(*) FROM mention WHERE entity_id = entity.id);
+UPDATE article SET original = 'Advertisement' || char(10) || 'Summit in Minsk' || char(10) ||
+  'Putin meets Lukashenko in Minsk. Russia and Belarus are allies.' || char(10) ||
+  'Leave a comment' WHERE id = 1004;
 INSERT INTO article_fts(article_fts) VALUES ('rebuild');
 COMMIT;
 SQL

@@ -179,6 +179,135 @@ for f in wide two; do
 	check "no line of the $f layout is wider than $w" no_overflow "$D/$f.txt" $w
 done
 
+# The list's columns in a narrow pane: titles cut at a character boundary
+# with an ellipsis, wide characters counted as two columns.
+cp "$idx" "$D/wide.idx"
+"$SQLITE3" "$D/wide.idx" "UPDATE article SET title = '中文標題很長的新聞報道關於俄羅斯' WHERE id = 1003"
+tui_script narrow "$D/wide.idx" <<KEYS
+:resize 41x12
+:dump $D/narrow.txt
+KEYS
+check "a narrow list cuts a long title with an ellipsis" grep -q '^2023-09-20 AM AZ TR  Clashes in Nagorno-…$' "$D/narrow.txt"
+check "a wide-character title is cut at a character, two columns each" grep -q '^2022-12-20 RU TR     中文標題很長的新聞…$' "$D/narrow.txt"
+check "no line of the narrow list is wider than 41 columns" no_overflow "$D/narrow.txt" 41
+
+# s: newest first, oldest first, by title, and with words by relevance.
+tui_script sort "$idx" <<KEYS
+s
+:dump $D/sort-old.txt
+s
+:dump $D/sort-title.txt
+s
+f
+:type accordo
+Enter
+:dump $D/sort-new.txt
+s
+s
+s
+:dump $D/sort-rel.txt
+KEYS
+check "s: oldest first" sh -c "sed -n 2p '$D/sort-old.txt' | grep -q 'Filler report number 1\$' && tail -n 1 '$D/sort-old.txt' | grep -q 'sorted oldest first'"
+check "s again: by title" sh -c "sed -n 2p '$D/sort-title.txt' | grep -q 'Clashes in Nagorno-Karabakh\$' && sed -n 3p '$D/sort-title.txt' | grep -q 'Filler report number 1\$' && tail -n 1 '$D/sort-title.txt' | grep -q 'sorted by title'"
+check "with words, newest first puts Grano first" sh -c "sed -n 2p '$D/sort-new.txt' | grep -q 'Grano: Turchia'"
+check "with words, s reaches relevance: the title with the word first" sh -c "sed -n 2p '$D/sort-rel.txt' | grep -q 'Mosca e Minsk firmano un accordo' && tail -n 1 '$D/sort-rel.txt' | grep -q 'sorted by relevance'"
+
+# Moving: the vi keys, pages, half pages, ends; / n in the list; the panes.
+tui_script move "$idx" <<KEYS
+j
+j
+k
+:dump $D/mv-j.txt
+PgDn
+:dump $D/mv-pgdn.txt
+C-d
+:dump $D/mv-cd.txt
+C-u
+PgUp
+:dump $D/mv-up.txt
+G
+:dump $D/mv-end.txt
+g
+/
+:type number 25
+Enter
+:dump $D/mv-search.txt
+n
+:dump $D/mv-next.txt
+Tab
+:dump $D/pane-2.txt
+Tab
+:dump $D/pane-3.txt
+Tab
+:dump $D/pane-1.txt
+S-Tab
+:dump $D/pane-s3.txt
+2
+:dump $D/pane-n2.txt
+1
+:dump $D/pane-n1.txt
+KEYS
+pos() { tail -n 1 "$1" | sed -n 's/^\[Articles\] \([0-9,]*\)\/.*/\1/p'; }
+check "j j k: the second article" test "$(pos "$D/mv-j.txt")" = 2
+p1=$(pos "$D/mv-pgdn.txt"); p2=$(pos "$D/mv-cd.txt"); p3=$(pos "$D/mv-up.txt")
+check "PgDn moves a page (2 -> $p1), C-d half of one (-> $p2)" \
+	sh -c "[ $p1 -ge 20 ] && [ $((p2 - p1)) -ge 8 ] && [ $((p2 - p1)) -le 12 ]"
+check "C-u and PgUp come back ($p3)" test "$p3" -eq 2
+check "G: the last article" test "$(pos "$D/mv-end.txt")" = 255
+# Newest first: the five articles, then filler N at 256 - N.
+s1=$(pos "$D/mv-search.txt"); s2=$(pos "$D/mv-next.txt")
+check "/ in the list goes to the first title with the text (number 250: 6, got $s1)" test "$s1" = 6
+check "n goes to the next one (number 25: 231, got $s2)" test "$s2" = 231
+check "Tab: the article" grep -q '^\[Article\] ' "$D/pane-2.txt"
+check "Tab again: the matrix" grep -q '^\[Relations\] ' "$D/pane-3.txt"
+check "Tab again: back to the list" grep -q '^\[Articles\] ' "$D/pane-1.txt"
+check "S-Tab: the matrix, backwards" grep -q '^\[Relations\] ' "$D/pane-s3.txt"
+check "2: the article" grep -q '^\[Article\] ' "$D/pane-n2.txt"
+check "1: the list, the selection kept ($s2)" test "$(pos "$D/pane-n1.txt")" = "$s2"
+
+# The article: / n N between matches, o the original text and back.
+tui_script article-keys "$idx" <<KEYS
+:resize 100x30
+j
+Enter
+/
+:type minsk
+Enter
+:dump $D/a-search.txt
+n
+:dump $D/a-next.txt
+o
+:dump $D/a-orig.txt
+o
+:dump $D/a-clean.txt
+KEYS
+check "/ in the article: the first match in the text" sh -c "tail -n 1 '$D/a-search.txt' | grep -q 'match 1 of 1\$'"
+check "n past the last match says so" sh -c "tail -n 1 '$D/a-next.txt' | grep -q 'no more matches: minsk\$'"
+check "o: the original text, with its boilerplate" sh -c "grep -q '^Advertisement\$' '$D/a-orig.txt' && grep -q '^Leave a comment\$' '$D/a-orig.txt' && tail -n 1 '$D/a-orig.txt' | grep -q 'original text\$'"
+check "o again: the cleaned text, without it" sh -c "! grep -q 'Advertisement' '$D/a-clean.txt' && grep -q 'Putin meets Lukashenko' '$D/a-clean.txt' && tail -n 1 '$D/a-clean.txt' | grep -q 'cleaned text\$'"
+
+# Tab in the filter prompt completes field names and entity names.
+tui_script complete "$idx" <<KEYS
+f
+:type coun
+Tab
+:dump $D/c-field.txt
+:type Bielo
+Tab
+:dump $D/c-entity.txt
+Enter
+:dump $D/c-done.txt
+f
+C-u
+:type person:luka
+Tab
+:dump $D/c-person.txt
+Esc
+KEYS
+check "Tab completes a field name" grep -q '^Filter: country:$' "$D/c-field.txt"
+check "Tab completes an entity name" grep -q '^Filter: country:Bielorussia$' "$D/c-entity.txt"
+check "the completed filter applies" grep -q '^\[Articles\] 1/2 .*filter: country:Bielorussia' "$D/c-done.txt"
+check "C-u empties the prompt; Tab completes a person's name" grep -q '^Filter: person:Lukashenko$' "$D/c-person.txt"
 tui_script help "$idx" <<KEYS
 ?
 :dump $D/help.txt
