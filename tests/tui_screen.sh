@@ -11,6 +11,10 @@ D=$TEST_TMP
 
 # no_overflow FILE COLS: no line of the dump is wider than COLS.
 no_overflow() { [ "$(tui_widest "$1")" -le "$2" ]; }
+# status FILE PATTERN: the status line (the last row) of the dump matches.
+status() { tail -n 1 "$1" | grep -q -- "$2"; }
+# row FILE N PATTERN: row N of the dump matches.
+row() { sed -n "$2p" "$1" | grep -q -- "$3"; }
 
 tui_script list "$idx" <<KEYS
 :dump $D/list.txt
@@ -102,13 +106,14 @@ a
 t
 :dump $D/m-tone.txt
 KEYS
-check "/RU in the matrix goes to Russia's row, not Belarus's" sh -c "tail -n 1 '$D/m-search.txt' | grep -q '^\[Relations\] RU–'"
-check "/azer finds Azerbaijan by its name" sh -c "tail -n 1 '$D/m-name.txt' | grep -q '^\[Relations\] AZ–'"
+check "/RU in the matrix goes to Russia's row, not Belarus's" status "$D/m-search.txt" '^\[Relations\] RU–'
+check "/azer finds Azerbaijan by its name" status "$D/m-name.txt" '^\[Relations\] AZ–'
 sentences_ua=$(grep '^RU ' "$D/matrix.txt" | awk '{ print $NF }')
 articles_ua=$(grep '^RU ' "$D/m-articles.txt" | awk '{ print $NF }')
 check "a: the cell RU-UA counts 1 article (it counted $sentences_ua sentences)" \
 	sh -c "[ '$sentences_ua' = 2 ] && [ '$articles_ua' = 1 ]"
-check "a: the legend and the status line say articles" sh -c "grep -q '^articles: ' '$D/m-articles.txt' && tail -n 1 '$D/m-articles.txt' | grep -q 'cells count articles'"
+check "a: the legend says articles" grep -q '^articles: ' "$D/m-articles.txt"
+check "a: the status line says so" status "$D/m-articles.txt" 'cells count articles$'
 check "t: cooperation and conflict marked in Russia's row (+ Belarus, - Ukraine)" \
 	sh -c "grep '^RU ' '$D/m-tone.txt' | grep -q '^RU  ·     +   2 .*-   1 *\$'"
 check "t: the legend explains the tone marks" grep -q '^tone: + cooperation = neutral - conflict' "$D/m-tone.txt"
@@ -207,10 +212,14 @@ s
 s
 :dump $D/sort-rel.txt
 KEYS
-check "s: oldest first" sh -c "sed -n 2p '$D/sort-old.txt' | grep -q 'Filler report number 1\$' && tail -n 1 '$D/sort-old.txt' | grep -q 'sorted oldest first'"
-check "s again: by title" sh -c "sed -n 2p '$D/sort-title.txt' | grep -q 'Clashes in Nagorno-Karabakh\$' && sed -n 3p '$D/sort-title.txt' | grep -q 'Filler report number 1\$' && tail -n 1 '$D/sort-title.txt' | grep -q 'sorted by title'"
-check "with words, newest first puts Grano first" sh -c "sed -n 2p '$D/sort-new.txt' | grep -q 'Grano: Turchia'"
-check "with words, s reaches relevance: the title with the word first" sh -c "sed -n 2p '$D/sort-rel.txt' | grep -q 'Mosca e Minsk firmano un accordo' && tail -n 1 '$D/sort-rel.txt' | grep -q 'sorted by relevance'"
+check "s: oldest first" row "$D/sort-old.txt" 2 'Filler report number 1$'
+check "s: the status line says so" status "$D/sort-old.txt" 'sorted oldest first'
+check "s again: by title" row "$D/sort-title.txt" 2 'Clashes in Nagorno-Karabakh$'
+check "s again: then 'Filler report number 1'" row "$D/sort-title.txt" 3 'Filler report number 1$'
+check "s again: the status line says so" status "$D/sort-title.txt" 'sorted by title'
+check "with words, newest first puts Grano first" row "$D/sort-new.txt" 2 'Grano: Turchia'
+check "with words, s reaches relevance: the title with the word first" row "$D/sort-rel.txt" 2 'Mosca e Minsk firmano un accordo'
+check "relevance: the status line says so" status "$D/sort-rel.txt" 'sorted by relevance'
 
 # Moving: the vi keys, pages, half pages, ends; / n in the list; the panes.
 tui_script move "$idx" <<KEYS
@@ -281,10 +290,13 @@ o
 o
 :dump $D/a-clean.txt
 KEYS
-check "/ in the article: the first match in the text" sh -c "tail -n 1 '$D/a-search.txt' | grep -q 'match 1 of 1\$'"
-check "n past the last match says so" sh -c "tail -n 1 '$D/a-next.txt' | grep -q 'no more matches: minsk\$'"
-check "o: the original text, with its boilerplate" sh -c "grep -q '^Advertisement\$' '$D/a-orig.txt' && grep -q '^Leave a comment\$' '$D/a-orig.txt' && tail -n 1 '$D/a-orig.txt' | grep -q 'original text\$'"
-check "o again: the cleaned text, without it" sh -c "! grep -q 'Advertisement' '$D/a-clean.txt' && grep -q 'Putin meets Lukashenko' '$D/a-clean.txt' && tail -n 1 '$D/a-clean.txt' | grep -q 'cleaned text\$'"
+check "/ in the article: the first match in the text" status "$D/a-search.txt" 'match 1 of 1$'
+check "n past the last match says so" status "$D/a-next.txt" 'no more matches: minsk$'
+check "o: the original text, with its boilerplate" grep -q '^Advertisement$' "$D/a-orig.txt"
+check "o: the status line says original text" status "$D/a-orig.txt" 'original text$'
+check "o again: the cleaned text, without the boilerplate" grep -q 'Putin meets Lukashenko' "$D/a-clean.txt"
+check "o again: no boilerplate" sh -c "! grep -q 'Advertisement' '$D/a-clean.txt'"
+check "o again: the status line says cleaned text" status "$D/a-clean.txt" 'cleaned text$'
 
 # Tab in the filter prompt completes field names and entity names.
 tui_script complete "$idx" <<KEYS
