@@ -184,6 +184,32 @@ for f in wide two; do
 	check "no line of the $f layout is wider than $w" no_overflow "$D/$f.txt" $w
 done
 
+# Resizing keeps the article's scroll position: the text at the top of the
+# pane stays there though the lines wrap differently (a long article of
+# numbered paragraphs, each on fewer lines when the pane is wider).
+cp "$idx" "$D/long.idx"
+"$SQLITE3" "$D/long.idx" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60)
+	UPDATE article SET body = body || (SELECT group_concat(char(10) || 'Paragraph ' || i ||
+	' of the long report: the talks went on, and the delegations met again the next morning.', '')
+	FROM n) WHERE id = 1005"
+tui_script scroll-resize "$D/long.idx" <<KEYS
+:resize 80x24
+Enter
+PgDn
+PgDn
+j
+:dump $D/sr-80.txt
+:resize 100x30
+:dump $D/sr-100.txt
+:resize 80x24
+:dump $D/sr-back.txt
+KEYS
+para=$(sed -n 3,4p "$D/sr-80.txt" | sed -n 's/^\(Paragraph [0-9]*\) .*/\1/p' | head -n 1)
+check "the article is scrolled to a paragraph ($para)" test -n "$para"
+check "wider, the same paragraph is at the top" sh -c "sed -n 3,4p '$D/sr-100.txt' | grep -q '$para '"
+check "back at 80x24, the same line at the top" test "$(sed -n 3p "$D/sr-back.txt")" = "$(sed -n 3p "$D/sr-80.txt")"
+check "and the same position" test "$(tail -n 1 "$D/sr-back.txt")" = "$(tail -n 1 "$D/sr-80.txt")"
+
 # The list's columns in a narrow pane: titles cut at a character boundary
 # with an ellipsis, wide characters counted as two columns.
 cp "$idx" "$D/wide.idx"

@@ -49,6 +49,8 @@ struct article_view {
 	size_t nmatches;
 	long cur_match;
 	int64_t want_sentence; /* scroll to this sentence at the next layout, or -1 */
+	size_t kept_start;     /* the offset the last relayout kept at the top line, */
+	int64_t kept_top;      /* that line (-1: none; a scroll forgets it) */
 };
 
 static const enum att_color kind_color[] = {COL_ENT_COUNTRY, COL_ENT_PERSON, COL_ENT_ORG,
@@ -271,11 +273,39 @@ text_rows(const struct pane *p)
 	return h < 1 ? 1 : h;
 }
 
+static int64_t line_of(const struct article_view *v, enum line_kind kind, size_t off);
+
+/* Lays the article out again when the pane's width changed (a resize, a
+ * layout switch), keeping at the top of the pane the text that was there:
+ * the line that holds the same offset of the title or body, or the same
+ * line of the entity list below the text. */
 static void
 ensure_lines(struct article_view *v, const struct pane *p)
 {
-	if (v->a && v->wrap_w != text_width(p))
-		build_lines(v, text_width(p));
+	if (!v->a || v->wrap_w == text_width(p))
+		return;
+	int anchored = v->wrap_w > 0 && v->top > 0 && (size_t)v->top < v->nlines;
+	enum line_kind kind = L_PLAIN;
+	size_t start = 0;
+	int64_t from_end = -1;
+	if (anchored) {
+		kind = v->lines[v->top].kind;
+		/* Resizing back and forth keeps the same text, not the start of
+		 * a longer line that held it. */
+		start = v->top == v->kept_top ? v->kept_start : v->lines[v->top].start;
+		for (int64_t i = v->top - 1; kind == L_PLAIN && i >= 0 && from_end < 0; i--)
+			if (v->lines[i].kind == L_BODY)
+				from_end = (int64_t)v->nlines - v->top;
+	}
+	build_lines(v, text_width(p));
+	if (!anchored)
+		return;
+	if (kind != L_PLAIN) {
+		v->top = line_of(v, kind, start);
+		v->kept_top = v->top;
+		v->kept_start = start;
+	} else if (from_end >= 0 && from_end <= (int64_t)v->nlines)
+		v->top = (int64_t)v->nlines - from_end;
 }
 
 /* The mention with overall index I: title mentions first, then body. */
@@ -488,6 +518,7 @@ build_docs(struct article_view *v)
 	v->matches = NULL;
 	v->nmatches = 0;
 	v->wrap_w = 0;
+	v->kept_top = -1;
 }
 
 void
