@@ -7,7 +7,7 @@ check_PROGRAMS += tests/ingest_read_test tests/ingest_write_test
 TESTS += tests/ingest_read_test tests/ingest_write_test
 
 tests_ingest_read_test_SOURCES = tests/ingest_read_test.c \
-	ingest/read.c ingest/read_text.c ingest/read_jsonl.c ingest/lang.c
+	ingest/read.c ingest/read_text.c ingest/read_jsonl.c ingest/lang.c ingest/progress.c
 tests_ingest_read_test_CFLAGS = $(TEST_CFLAGS)
 tests_ingest_read_test_LDADD = $(TEST_LIBS)
 

@@ -92,6 +92,24 @@ expect_exit 0 "plain text on standard input" sh -c "cat '$TEST_TMP/plain.txt' | 
 check "read as one article" test "$(q 'SELECT title FROM article')" = "Un titolo da stdin"
 check "-q: nothing on stderr" test ! -s "$TEST_TMP/err"
 
+# ---------------------------------------------------------------- terminal
+# On a terminal (script(1) gives one): the progress line, redrawn in place
+# (its last state is drawn whatever the speed), then the summary; -q: none.
+if command -v script >/dev/null 2>&1; then
+	mkdir "$TEST_TMP/two"
+	cp "$IN/good.txt" "$IN/bom.txt" "$TEST_TMP/two/"
+	script -qec "'$ATTACHE_INDEX_BIN' --data-dir '$DATA' -o '$IDX' '$TEST_TMP/two'" /dev/null >"$TEST_TMP/tty" 2>&1
+	check "on a terminal: a progress line of files, articles, MB and MB/s, drawn in place" \
+		grep -q "$(printf '\r')2 files, 2 articles, [0-9.]* MB, [0-9.]* MB/s, 100%" "$TEST_TMP/tty"
+	check "then the summary" grep -q "wrote .*: 2 articles from 2 files" "$TEST_TMP/tty"
+	script -qec "'$ATTACHE_INDEX_BIN' -q --data-dir '$DATA' -o '$IDX' '$TEST_TMP/two'" /dev/null >"$TEST_TMP/tty" 2>&1
+	check "on a terminal with -q: nothing" test ! -s "$TEST_TMP/tty"
+else
+	skip "script(1) is not installed"
+	skip "script(1) is not installed"
+	skip "script(1) is not installed"
+fi
+
 # ---------------------------------------------------------------- usage
 expect_exit 64 "no input" build -o "$IDX"
 expect_exit 64 "no -o" build "$IN/good.txt"

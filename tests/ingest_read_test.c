@@ -1,6 +1,6 @@
 /* ingest_read_test.c: the readers of attache-index on small texts written
  * here: titles, dates, sources, boilerplate, encodings, JSON Lines, bad
- * files, language. */
+ * files, language; the progress line. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "ingest/ingest.h"
+#include "ingest/progress.h"
 #include "ingest/read.h"
 
 static char tmpdir[] = "/tmp/attache-read-test.XXXXXX";
@@ -439,6 +440,50 @@ test_lang(void **state)
 	assert_null(detect_lang("", 0));
 }
 
+/* ------------------------------------------------------------------ progress */
+
+/* The progress line for BYTES of TOTAL read in ELAPSED seconds (the clock
+ * set back, so that the test needs no waiting). */
+static char *
+progress_line(uint64_t bytes, uint64_t total, double elapsed)
+{
+	char *s = NULL;
+	size_t n = 0;
+	FILE *fp = open_memstream(&s, &n);
+	struct progress p;
+	assert_non_null(fp);
+	progress_init(&p, fp);
+	p.total = total;
+	p.start -= elapsed;
+	progress_update(&p, 3, 7, bytes, 1);
+	fclose(fp);
+	return s;
+}
+
+static void
+test_progress(void **state)
+{
+	(void)state;
+	/* 10 MB of 40 in 5 s: 2 MB/s, 15 s left. */
+	char *s = progress_line(10000000, 40000000, 5);
+	assert_string_equal(s, "\r3 files, 7 articles, 10.0 MB, 2.0 MB/s, 25%, ETA 0:15\033[K");
+	free(s);
+	/* Minutes. */
+	s = progress_line(1000000, 100000000, 10);
+	assert_string_equal(s, "\r3 files, 7 articles, 1.0 MB, 0.1 MB/s, 1%, ETA 16:30\033[K");
+	free(s);
+	/* The total unknown (standard input): no percentage, no ETA. */
+	s = progress_line(1000000, 0, 10);
+	assert_string_equal(s, "\r3 files, 7 articles, 1.0 MB, 0.1 MB/s\033[K");
+	free(s);
+	/* No stream (not a terminal, or -q): nothing, and clearing is a no-op. */
+	struct progress p;
+	progress_init(&p, NULL);
+	progress_update(&p, 1, 1, 1, 1);
+	progress_clear(&p);
+	assert_int_equal(p.shown, 0);
+}
+
 static int
 setup(void **state)
 {
@@ -473,6 +518,7 @@ main(void)
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_jsonl),
+		cmocka_unit_test(test_progress),
 		cmocka_unit_test(test_lang),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
