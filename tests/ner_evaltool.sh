@@ -57,6 +57,21 @@ INSERT INTO entity VALUES (6, 'person', 'V. Putin', 'RU');"
 check "a referent split into two entities fails (exit $?)" test $? -eq 1
 check "and is named" grep -q '^split: person Vladimir Putin' "$TEST_TMP/out"
 
+make_index split1.idx "$good
+INSERT INTO entity VALUES (7, 'person', 'Putin', 'RU');
+INSERT INTO mention VALUES (1, 7, 'title', 0, 5);"
+"$EVAL" "$TEST_TMP/split1.idx" "$gold" >"$TEST_TMP/out" 2>&1
+check "a referent split into two entities in one article fails (exit $?)" test $? -eq 1
+check "and is named" grep -q '^split: person Vladimir Putin is entities 3 and 7 in a.txt' "$TEST_TMP/out"
+
+# Surfaces compare case-insensitively, but accents count.
+sed 's/^b.txt\tperson\tVladimir Putin\tRU\treq\tVladimir Putin$/b.txt\tperson\tVladimir Putin\tRU\treq\tVLADIMIR PUTIN/' "$gold" >"$TEST_TMP/gold-case.tsv"
+"$EVAL" -m person=1 "$TEST_TMP/good.idx" "$TEST_TMP/gold-case.tsv" >"$TEST_TMP/out" 2>&1
+check "a surface in another case is found (exit $?)" test $? -eq 0
+sed 's/^b.txt\tperson\tVladimir Putin\tRU\treq\tVladimir Putin$/b.txt\tperson\tVladimir Putin\tRU\treq\tVladimír Putin/' "$gold" >"$TEST_TMP/gold-accent.tsv"
+"$EVAL" "$TEST_TMP/good.idx" "$TEST_TMP/gold-accent.tsv" >"$TEST_TMP/out" 2>&1
+check "a surface with another accent is not" grep -q '^person .*(1 of 2 found' "$TEST_TMP/out"
+
 make_index tone.idx "$(printf '%s' "$good" | sed 's/0\.5);/-0.5);/')"
 "$EVAL" "$TEST_TMP/tone.idx" "$gold" "$tone" >"$TEST_TMP/out" 2>&1
 check "a tone of the wrong sign fails (exit $?)" test $? -eq 1
