@@ -41,4 +41,27 @@ if [ -n "$SQLITE3" ] && [ -x "$SQLITE3" ]; then
 else
 	skip "sqlite3 shell not installed"; skip "sqlite3 shell not installed"
 fi
+
+# The browser itself, on a real terminal (script(1) gives it one): a bad
+# index is reported in one line before curses starts, so no escape
+# sequence reaches the terminal, and the exit status is the same.
+if command -v script >/dev/null 2>&1; then
+	for f in "$TEST_TMP/missing.idx:66" "$TEST_TMP/text.idx:65" "$TEST_TMP/empty.idx:65"; do
+		TERM=xterm script -qec "'$ATTACHE' '${f%:*}'" /dev/null </dev/null >"$TEST_TMP/tty" 2>&1
+		rc=$?
+		if [ "$rc" -eq "${f##*:}" ] && one_line "$TEST_TMP/tty" && grep -qF "${f%:*}" "$TEST_TMP/tty" &&
+		   ! grep -q "$(printf '\033')" "$TEST_TMP/tty"; then
+			ok "the browser on a terminal: $(basename "${f%:*}") gets one line, no escape sequence, exit ${f##*:}"
+		else
+			not_ok "the browser on a terminal: $(basename "${f%:*}") (exit $rc)"; diag "$(od -c "$TEST_TMP/tty" | head -n 5)"
+		fi
+	done
+else
+	skip "script(1) is not installed: the browser on a terminal"
+fi
+
+# Without INDEX, no $ATTACHE_INDEX and no configured index: the demo index
+# (the README's first command opens the browser on it).
+expect_exit 0 "--check without INDEX opens the demo index" env XDG_CONFIG_HOME="$TEST_TMP/noconf" "$ATTACHE" --check
+check "... and names it" grep -q '/demo\.idx: ok: format 1, [1-9][0-9]* articles' "$TEST_TMP/out"
 done_testing
