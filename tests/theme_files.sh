@@ -51,4 +51,36 @@ check "the user theme's colours are used" grep -qx ';normal = green default' "$T
 expect_exit 0 "a broken theme" "$ATTACHE" --theme broken --dump-config
 check "a broken theme is reported and the default theme used" sh -c "grep -q 'using the default theme' '$TEST_TMP/err' && grep -qx ';normal = default default' '$TEST_TMP/out'"
 check "theme messages name FILE:LINE" grep -q "broken.ini:2: " "$TEST_TMP/err"
+
+# Monochrome as the user gets it (NO_COLOR non-empty, or --mono; the
+# shipped mono.ini as a user theme, so that a VPATH build reads it too):
+# no colour at all, and entity kinds, heat steps, tones and the selection
+# still apart by their attributes. An empty NO_COLOR keeps the colours.
+cp "$themes/mono.ini" "$XDG_CONFIG_HOME/attache/themes/mono.ini"
+# attrs SLOT: the attributes the dump gives SLOT, sorted, or "none".
+attrs() {
+	sed -n "s/^;\{0,1\}$1 = [^ ]* [^ ]*//p" "$TEST_TMP/out" | tr ' ' '\n' | sed '/^$/d' | sort |
+		tr '\n' ' ' | sed 's/^$/none/'
+}
+# apart SLOT...: each SLOT has attributes no other one of the list has.
+apart() {
+	for _a; do attrs "$_a"; echo; done >"$TEST_TMP/attrs"
+	[ "$(sort -u "$TEST_TMP/attrs" | wc -l)" -eq "$#" ]
+}
+for how in NO_COLOR --mono; do
+	if [ "$how" = NO_COLOR ]; then
+		expect_exit 0 "NO_COLOR=1 --dump-config" env NO_COLOR=1 "$ATTACHE" --dump-config
+	else
+		expect_exit 0 "--mono --dump-config" "$ATTACHE" --mono --dump-config
+	fi
+	check "$how: no slot has a colour" sh -c "! sed -n '/^\[colors\]/,\$p' '$TEST_TMP/out' |
+		grep -E '^;?[a-z0-9-]+ = ' | grep -v ' = default default'"
+	check "$how: the entity kinds are apart" apart entity-country entity-person entity-org entity-place
+	check "$how: the heat steps are apart" apart heat-1 heat-2 heat-3 heat-4 heat-5 heat-6
+	check "$how: the tones are apart" apart tone-cooperation tone-neutral tone-conflict
+	check "$how: the selection stands out" apart normal selected selected-idle
+done
+expect_exit 0 "an empty NO_COLOR --dump-config" env NO_COLOR= "$ATTACHE" --theme "$themes/default.ini" --dump-config
+check "an empty NO_COLOR keeps the colours" sh -c "sed -n '/^\[colors\]/,\$p' '$TEST_TMP/out' |
+	grep -E '^;?[a-z0-9-]+ = ' | grep -qv ' = default default'"
 done_testing
