@@ -95,4 +95,34 @@ title=$("$ATTACHE" --list "$idx" | head -n 1 | cut -f5 | cut -c1-12)
 check "list.columns = title: rows start with the title" sh -c "sed -n 2p '$TEST_TMP/cols.txt' | grep -qF -- '$title'"
 check "list.columns = title: no date in the list" sh -c "! sed -n 2p '$TEST_TMP/cols.txt' | cut -c1-20 | grep -qE '[0-9]{4}-[0-9]{2}'"
 rm -f "$XDG_CONFIG_HOME/attache/config"
+
+# The other options of the browser, each against the default screen.
+# config NAME TEXT: the screen (list and matrix, 120x30) with TEXT as the
+# config file, in $TEST_TMP/NAME.txt.
+config() {
+	printf "$2" >"$XDG_CONFIG_HOME/attache/config"
+	printf ':resize 120x30\n3\n:dump %s\n' "$TEST_TMP/$1.txt" | tui_script "$1" "$idx"
+	rm -f "$XDG_CONFIG_HOME/attache/config"
+}
+config c-default ''
+# list.sort: the list starts in title order, and says so.
+config c-sort '[list]\nsort = title\n'
+# The fixture's newest article has the first title too: rows 2 and 3.
+"$ATTACHE" --list "$idx" | cut -f5 | LC_ALL=C sort -f | head -n 2 | cut -c1-20 >"$TEST_TMP/by-title"
+sed -n 2,3p "$TEST_TMP/c-sort.txt" >"$TEST_TMP/c-sort-rows"
+check "the list is newest first by default" grep -q '^Articles .* newest first' "$TEST_TMP/c-default.txt"
+check "list.sort = title: the list says 'by title'" grep -q '^Articles .* by title' "$TEST_TMP/c-sort.txt"
+check "list.sort = title: the first two rows are the first two titles" \
+	sh -c "paste -d '\t' '$TEST_TMP/by-title' '$TEST_TMP/c-sort-rows' | while IFS='	' read -r t row; do
+		case \"\$row\" in *\"\$t\"*) ;; *) exit 1 ;; esac; done"
+# matrix.level and matrix.colouring: the legend under the matrix tells.
+config c-level '[matrix]\nlevel = article\n'
+config c-tone '[matrix]\ncolouring = tone\n'
+check "the matrix counts sentences by default" grep -qE '(^|│)sentences: ' "$TEST_TMP/c-default.txt"
+check "matrix.level = article: the matrix counts articles" grep -qE '(^|│)articles: ' "$TEST_TMP/c-level.txt"
+check "matrix.colouring = tone: the matrix shows the tone" grep -qE '(^|│)tone: .*cooperation' "$TEST_TMP/c-tone.txt"
+# general.ascii-only = on: a UTF-8 terminal gets ASCII lines and ellipses.
+config c-ascii '[general]\nascii-only = on\n'
+check "the default screen draws Unicode lines" grep -q '│' "$TEST_TMP/c-default.txt"
+check "ascii-only = on: the frame is ASCII" sh -c "grep -q '|' '$TEST_TMP/c-ascii.txt' && ! grep -q '[│…·–]' '$TEST_TMP/c-ascii.txt'"
 done_testing
