@@ -356,6 +356,26 @@ att_index_replaced(const struct att_index *idx)
 	return (int64_t)st.st_size != idx->size || mt != idx->mtime_ns ? 2 : 0;
 }
 
+/* Copies the first problem of a quick_check row into OUT, on one line:
+ * without the "*** in database main ***" heading, lines joined by "; ". */
+static void
+first_problem(const char *row, char *out, size_t size)
+{
+	size_t n = 0;
+
+	if (strncmp(row, "*** ", 4) == 0 && strchr(row, '\n'))
+		row = strchr(row, '\n') + 1;
+	for (; *row && n + 3 < size; row++) {
+		if (*row == '\n' || *row == '\r') {
+			if (n > 0 && row[1] != '\0')
+				out[n++] = ';', out[n++] = ' ';
+		} else {
+			out[n++] = *row;
+		}
+	}
+	out[n] = '\0';
+}
+
 int
 att_index_check(struct att_index *idx, struct att_index_summary *sum, struct att_err *err)
 {
@@ -374,7 +394,7 @@ att_index_check(struct att_index *idx, struct att_index_summary *sum, struct att
 		const char *line = (const char *)sqlite3_column_text(st, 0);
 		if (line && strcmp(line, "ok") != 0) {
 			if (problems++ == 0)
-				snprintf(first, sizeof first, "%s", line);
+				first_problem(line, first, sizeof first);
 		}
 	}
 	sqlite3_finalize(st);
