@@ -102,6 +102,9 @@ tm new-session -d -s keep "sleep 3600" # keeps the server up between runs
 echo "article $id (row $row, the longest of the first 100); list: the first 300 rows of attache --list"
 printf '%-8s %-32s %8s %14s\n' "size" "" "bytes" "bytes per line"
 a="'$ATTACHE' --trace '$trace' '$idx'"
+# The list again with list.cursor = arrow (attache.conf(5)).
+printf '[list]\ncursor = arrow\n' >"$BENCH_TMP/arrow.conf"
+aa="'$ATTACHE' --config '$BENCH_TMP/arrow.conf' --trace '$trace' '$idx'"
 lines=$BENCH_LINES
 for size in $BENCH_SIZES; do
 	c=${size%x*} r=${size#*x}
@@ -110,6 +113,8 @@ for size in $BENCH_SIZES; do
 	scroll "less -S: list" "$c" "$r" "less -S '$list'" 0
 	lines=$((r - 4)) # the cursor stays on the screen
 	scroll "attache: list, cursor moving" "$c" "$r" "$a" 1
+	scroll "attache: arrow, cursor moving" "$c" "$r" "$aa" 1
 	lines=$BENCH_LINES
 	scroll "attache: list, scrolling" "$c" "$r" "$a" 1 "j*$r"
+	scroll "attache: arrow, scrolling" "$c" "$r" "$aa" 1 "j*$r"
 done

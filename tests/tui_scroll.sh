@@ -114,24 +114,45 @@ same() {
 		diff "$TEST_TMP/$1.redrawn" "$TEST_TMP/$1.scrolled" | head -n 12 | while IFS= read -r l; do diag "$l"; done
 	fi
 }
-# session COLS ROWS: attache in a pane of that size, its first screen up.
+# session COLS ROWS [CONFIG]: attache in a pane of that size (with the
+# config file CONFIG, or none), its first screen up.
 session() {
 	# A trace file of its own: the browser of the previous session may
 	# still write its last line as it exits.
-	T=$TEST_TMP/trace-$1x$2.txt
-	tmx_new "$1" "$2" "TERM=xterm-256color '$ATTACHE' --trace '$T' '$idx'; sleep 300" || return 1
+	T=$TEST_TMP/trace-$1x$2${3:+-${3##*/}}.txt
+	tmx_new "$1" "$2" "TERM=xterm-256color '$ATTACHE' --config '${3:-/dev/null}' --trace '$T' '$idx'; sleep 300" || return 1
 	_w=0
 	while [ "$(inputs)" -lt 1 ] && [ $_w -lt 300 ]; do sleep 0.1; _w=$((_w + 1)); done
 	[ "$(inputs)" -ge 1 ]
 }
 
-for size in 80x24 100x30 120x40; do
-	c=${size%x*} r=${size#*x}
-	if ! session "$c" "$r"; then not_ok "$size: attache starts"; continue; fi
+# list.cursor = arrow (attache.conf(5)): the selected row keeps its
+# colours, a -> in front of it marks it.
+printf '[list]\ncursor = arrow\n' >"$TEST_TMP/arrow"
+# arrows NAME: the list shows exactly one arrow, on a row without
+# reverse video.
+arrows() {
+	_n=$(screen | grep -c '^-> ')
+	_at=$(screen | grep -n '^-> ' | head -n 1 | cut -d: -f1)
+	_rev=$(screen -e | sed -n "${_at:-1}p" | grep -Ec "$(printf '\033')\\[([0-9]*;)*7[;m]")
+	if [ "$_n" = 1 ] && [ "$_rev" = 0 ]; then
+		ok "$1: one arrow marks the selected row, not a highlighted bar"
+	else
+		not_ok "$1: one arrow marks the selected row ($_n arrows, $_rev in reverse video)"
+	fi
+}
+
+for size in 80x24 100x30 120x40 80x24-arrow 120x40-arrow; do
+	conf=
+	case $size in *-arrow) conf=$TEST_TMP/arrow ;; esac
+	c=${size%%x*} r=${size#*x} r=${r%-arrow}
+	if ! session "$c" "$r" $conf; then not_ok "$size: attache starts"; continue; fi
 	# The list: down past the bottom (it scrolls), further, and back up.
 	press j $((r + 30)) && same "$size list down"
+	[ -z "$conf" ] || arrows "$size list down"
 	press k $((r + 10)) && same "$size list up"
 	press j 5 && press PgDn 3 && press k 2 && same "$size list paged"
+	[ -z "$conf" ] || arrows "$size list paged"
 	# The long article, opened from the top of the list.
 	press g && press Enter && press j $((r + 40)) && same "$size article down"
 	press k 25 && same "$size article up"

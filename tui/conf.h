@@ -56,6 +56,8 @@ enum att_opt_type {
 	  "Columns of the article list besides the title, which is always last; narrow panes drop the source, then the countries") \
 	X(LIST_SORT, "list", "sort", ATT_OPT_CHOICE, "date", 0, 0, "date|title|relevance", \
 	  "Order of the article list at start (relevance: to the text filter)") \
+	X(LIST_CURSOR, "list", "cursor", ATT_OPT_CHOICE, "bar", 0, 0, "bar|arrow", \
+	  "How the selected article is shown: bar highlights its row; arrow puts -> in front of it, which a slow link sends in a sixth of the bytes per step") \
 	X(MATRIX_COUNTRIES, "matrix", "countries", ATT_OPT_INT, "80", 2, 250, NULL, \
 	  "How many countries (the most mentioned) the matrix has; it scrolls when they do not fit") \
 	X(MATRIX_LEVEL, "matrix", "level", ATT_OPT_CHOICE, "sentence", 0, 0, "sentence|article", \

@@ -209,11 +209,21 @@ list_rows(const struct pane *p)
 	return p->h - 1;
 }
 
+/* 1 when list.cursor is arrow: the selected row keeps its colours and
+ * gets a "->" in front, so that moving the cursor rewrites two marks
+ * instead of two rows (mutt's arrow_cursor). */
+static int
+arrow_cursor(void)
+{
+	return att_config_active && att_config_num(att_config_active, ATT_OPT_LIST_CURSOR) == 1;
+}
+
 /* Draws one row: date, source, country codes, title, fitted to W. */
 static void
 draw_row(struct pane *p, int y, int x, int w, const struct att_row *r, int selected, int focused)
 {
-	attr_t sel = selected ? att_color_attr[focused ? COL_SELECTED : COL_SELECTED_IDLE] : 0;
+	int arrow = arrow_cursor();
+	attr_t sel = selected && !arrow ? att_color_attr[focused ? COL_SELECTED : COL_SELECTED_IDLE] : 0;
 	/* general.date-format of the config (tui/conf.h) */
 	char *fdate = att_config_active ? att_config_date(att_config_active, r->date)
 					: xstrndup(r->date, strlen(r->date) > 10 ? 10 : strlen(r->date));
@@ -226,6 +236,10 @@ draw_row(struct pane *p, int y, int x, int w, const struct att_row *r, int selec
 	int col = 0;
 
 	wmove(p->win, y, x);
+	if (arrow && w > 3) {
+		att_draw_fit(p->win, selected ? "-> " : "   ", 3, att_color_attr[COL_LIST_TITLE], 0);
+		w -= 3;
+	}
 	/* list.columns of the config (tui/conf.h): bits date 1, source 2,
 	 * countries 4 (the title is always there). */
 	long cols = att_config_active ? att_config_num(att_config_active, ATT_OPT_LIST_COLUMNS) : 15;
