@@ -235,7 +235,10 @@ index_alias(struct recogniser *r, uint32_t ent, const struct gaz_alias *al)
 	trie_add(&r->names, tl.v, tl.n, 0, pi);
 	for (size_t i = 0; i < tl.n; i++)
 		hmap_put(&r->vocab, 0, tl.v[i].fold, tl.v[i].flen, 1);
-	if (tl.n == 1 && al->rule != GAZ_EXACT && tl.v[0].nchars >= FUZZY_MIN && tl.v[0].nchars <= FUZZY_MAX &&
+	/* Misspellings are sought for names written capitalised: a lowercase
+	 * alias (a demonym) is a word, and one edit from a word is often
+	 * another word (Barbadian, Barbarian). */
+	if (tl.n == 1 && al->rule == GAZ_CAP && tl.v[0].nchars >= FUZZY_MIN && tl.v[0].nchars <= FUZZY_MAX &&
 	    !(tl.v[0].flags & TOK_DIGIT)) {
 		struct fuzzy_add fa = {r, pi, tl.v[0].fold, tl.v[0].flen};
 		char *buf = xmalloc(tl.v[0].flen + 1);
@@ -562,7 +565,9 @@ fuzzy_probe(void *arg, const char *d, size_t dlen)
 		return;
 	for (uint32_t k = r->bucket[b]; k != MATCH_NONE; k = r->fz[k].next) {
 		const struct fz *z = &r->fz[k];
-		if (z->fold[0] != ff->t->fold[0])
+		/* The same first and last letter: an ending changed is an
+		 * inflection or another word (Constant, Guardians), not a typo. */
+		if (z->fold[0] != ff->t->fold[0] || z->fold[z->flen - 1] != ff->t->fold[ff->t->flen - 1])
 			continue;
 		if (edit_distance_le1(z->fold, z->flen, ff->t->fold, ff->t->flen) != 1)
 			continue;
@@ -576,7 +581,7 @@ fuzzy_probe(void *arg, const char *d, size_t dlen)
 
 /* A misspelt long name (Azerbagian, Bielorussa): a capitalised token of
  * eight letters or more that is no known word, one edit away from exactly
- * one entity's name with the same first letter. */
+ * one entity's capitalised name with the same first and last letter. */
 static uint32_t
 match_fuzzy(const struct recogniser *r, const struct tok *t)
 {

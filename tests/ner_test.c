@@ -239,6 +239,9 @@ test_fuzzy(void **state)
 	free(huge);
 	/* Not: lowercase, two edits, short names, another first letter. */
 	assert_mentions("azerbagian, Azrbagian, Russiaa, Ezerbaigian.", "");
+	/* Not: another last letter (an ending: Azerbaigiano), or one edit
+	 * from a lowercase alias, a word (bielorusso). */
+	assert_mentions("Azerbaigiano, Azerbaigians, Bielorusco.", "");
 }
 
 static void
