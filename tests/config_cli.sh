@@ -95,4 +95,19 @@ fi
 # Themes by name.
 expect_exit 0 "--theme with an unknown name" "$ATTACHE" --theme no-such-theme --dump-config
 check "an unknown theme is reported" grep -q "no-such-theme.*not found" "$TEST_TMP/err"
+
+# attache.conf(5)'s examples: the complete file and the theme load without
+# a message, and take effect.
+page="$top_srcdir/man/attache.conf.5"
+sed -n '/^A complete file:/,/^\.Ed/p' "$page" | sed '1,2d;$d' >"$TEST_TMP/example.conf"
+check "attache.conf(5) has the complete example" grep -q '^\[colors\]' "$TEST_TMP/example.conf"
+expect_exit 0 "the example config loads" "$ATTACHE" --config "$TEST_TMP/example.conf" --dump-config
+check "the example config gives no message" test ! -s "$TEST_TMP/err"
+check "the example config takes effect" sh -c "grep -qx 'colouring = tone' '$TEST_TMP/out' &&
+	grep -qx 'matrix.evidence = e, Enter' '$TEST_TMP/out' && grep -qx 'global.suspend =' '$TEST_TMP/out'"
+sed -n '/^that colours the slots:/,/^\.Ed/p' "$page" | sed '1,2d;$d' >"$XDG_CONFIG_HOME/attache/themes/zz-example.ini"
+check "attache.conf(5) has the example theme" grep -q '^\[colors\]' "$XDG_CONFIG_HOME/attache/themes/zz-example.ini"
+expect_exit 0 "the example theme loads" "$ATTACHE" --theme zz-example --dump-config
+check "the example theme gives no message" test ! -s "$TEST_TMP/err"
+check "the example theme takes effect" grep -qx ';normal = 252 234' "$TEST_TMP/out"
 done_testing
