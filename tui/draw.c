@@ -56,8 +56,13 @@ att_colors_apply(int mono)
 		att_colors_on = COLORS >= 8;
 		att_colors_256 = COLORS >= 256;
 	}
+	/* Italic (places) is dim too where the terminal has no italics
+	 * (screen, screen-256color), so that it stays distinct without colour. */
+	attr_t no_italic = (term_attrs() & A_ITALIC) ? 0 : A_DIM;
 	for (int i = 0; i < COL_COUNT; i++) {
 		struct att_color_spec s = att_theme[i];
+		if (s.attr & A_ITALIC)
+			s.attr |= no_italic;
 		att_color_attr[i] = s.attr;
 		if (!att_colors_on || (s.fg < 0 && s.bg < 0) || i + 1 >= COLOR_PAIRS)
 			continue;
