@@ -9,9 +9,10 @@ endif
 
 TESTS += tests/tui_man.sh tests/tui_screen.sh tests/tui_tmux.sh tests/tui_hostile.sh tests/tui_trace.sh tests/tui_scroll.sh
 EXTRA_DIST += tests/tui_man.sh tests/tui_screen.sh tests/tui_tmux.sh tests/tui_lib.sh tests/tui_hostile.sh tests/tui_trace.sh tests/tui_scroll.sh
-# The demo index (data/demo), and attache opening it without an index.
-TESTS += tests/tui_demo.sh
-EXTRA_DIST += tests/tui_demo.sh
+# The demo index (data/demo) and attache opening it without an index; the
+# highlighting and the heat map as escape sequences in tmux.
+TESTS += tests/tui_demo.sh tests/tui_look.sh
+EXTRA_DIST += tests/tui_demo.sh tests/tui_look.sh
 # Faults around a running browser (tests/tui_faults.sh), and the screen
 # tests under valgrind.
 TESTS += tests/tui_faults.sh tests/tui_valgrind.sh
