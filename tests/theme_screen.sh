@@ -33,6 +33,24 @@ else
 	not_ok "the browser starts"
 fi
 
+# The entity under the cursor (]) is drawn in reverse video over its
+# kind's colour (Armenia: a country, red), which stays.
+tmux_start "$idx"
+if wait_for '^\[Articles\] '; then
+	keys Enter
+	wait_for 'Legend' && keys ']'
+	if wait_for 'country: Armenia'; then
+		screen -e | grep -aoE "(${esc}\\[[0-9;]*m)+Armenia" | head -n 1 >"$TEST_TMP/current.sgr"
+		check "the current entity is in reverse video" grep -qE "${esc}\\[([0-9;]*;)?7(;[0-9;]*)?m" "$TEST_TMP/current.sgr"
+		check "the current entity keeps its kind's colour (red)" grep -qE "${esc}\\[([0-9;]*;)?(31|38;5;1)(;[0-9;]*)?m" "$TEST_TMP/current.sgr"
+	else
+		not_ok "] selects the first entity"
+	fi
+	quit_browser
+else
+	not_ok "the browser starts"
+fi
+
 for how in NO_COLOR --mono; do
 	if [ "$how" = NO_COLOR ]; then
 		NO_COLOR=1; export NO_COLOR

@@ -64,7 +64,11 @@ att_colors_apply(int mono)
 		if (s.attr & A_ITALIC)
 			s.attr |= no_italic;
 		att_color_attr[i] = s.attr;
-		if (!att_colors_on || (s.fg < 0 && s.bg < 0) || i + 1 >= COLOR_PAIRS)
+		/* A slot in the terminal's own colours gets a pair too (when
+		 * the terminal has them): going to it from a coloured field
+		 * then costs a colour change (ESC [ 3 9 m) instead of
+		 * resetting every attribute and the colour (11 bytes). */
+		if (!att_colors_on || i + 1 >= COLOR_PAIRS || (s.fg < 0 && s.bg < 0 && !defaults))
 			continue;
 		if (!defaults) { /* no "default" colour: assume white on black */
 			s.fg = s.fg < 0 ? COLOR_WHITE : s.fg;
@@ -79,6 +83,18 @@ att_colors_apply(int mono)
 			att_color_attr[i] |= COLOR_PAIR(i + 1);
 	}
 
+}
+
+attr_t
+att_attr_over(attr_t under, attr_t above)
+{
+	attr_t pair = above & A_COLOR;
+	short fg, bg;
+
+	/* A pair of the terminal's own colours lets the one below show. */
+	if (!pair || (pair_content((short)PAIR_NUMBER(above), &fg, &bg) == OK && fg < 0 && bg < 0))
+		pair = under & A_COLOR;
+	return ((under | above) & ~A_COLOR) | pair;
 }
 
 void

@@ -10,6 +10,11 @@
 /* 1 when the locale is not UTF-8: draw ASCII only. Set by att_draw_init(). */
 extern int att_draw_ascii;
 
+/* ABOVE drawn over UNDER: the attributes of both, and the colour pair of
+ * ABOVE, or of UNDER when ABOVE has none or one of the terminal's own
+ * colours (or-ing two pairs would make a third). */
+attr_t att_attr_over(attr_t under, attr_t above);
+
 /* Reads the locale (after setlocale). */
 void att_draw_init(void);
 

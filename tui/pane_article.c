@@ -378,9 +378,9 @@ draw_doc_line(struct article_view *v, WINDOW *win, const struct line *l, int w)
 			}
 			if (m->end < e)
 				e = m->end;
-			attr |= att_color_attr[kind_color[v->a->mentions[m->mention].kind & 3]];
+			attr = att_attr_over(attr, att_color_attr[kind_color[v->a->mentions[m->mention].kind & 3]]);
 			if (base + (long)i == v->cur)
-				attr |= att_color_attr[COL_ENT_CURRENT];
+				attr = att_attr_over(attr, att_color_attr[COL_ENT_CURRENT]);
 			break;
 		}
 		if (l->kind == L_BODY) {

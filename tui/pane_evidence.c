@@ -191,10 +191,10 @@ draw_sentence(WINDOW *win, const struct item *it, size_t s, size_t e, int w, att
 		size_t stop = e;
 		attr_t a = base;
 		if (s >= it->a0 && s < it->a1) {
-			a |= att_color_attr[COL_ENT_COUNTRY];
+			a = att_attr_over(base, att_color_attr[COL_ENT_COUNTRY]);
 			stop = it->a1 < e ? it->a1 : e;
 		} else if (s >= it->b0 && s < it->b1) {
-			a |= att_color_attr[COL_ENT_COUNTRY];
+			a = att_attr_over(base, att_color_attr[COL_ENT_COUNTRY]);
 			stop = it->b1 < e ? it->b1 : e;
 		} else {
 			if (it->a0 > s && it->a0 < stop)
