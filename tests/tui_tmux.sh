@@ -147,7 +147,7 @@ else skip "SIGHUP (cannot find the process)"; fi
 
 # LANG=C: ASCII only on the screen.
 rm -f "$TEST_TMP/status"
-tmx new-session -d -x 120 -y 40 "LANG=C LC_ALL=C TERM=screen-256color '$ATTACHE' '$idx'; echo \$? >'$TEST_TMP/status'; sleep 300"
+tmx_new 120 40 "LANG=C LC_ALL=C TERM=screen-256color '$ATTACHE' '$idx'; echo \$? >'$TEST_TMP/status'; sleep 300"
 check "LANG=C: the browser starts" wait_for '^\[Articles\]'
 keys 3
 wait_for '^\[Relations\]' >/dev/null
@@ -156,12 +156,8 @@ check "LANG=C: the screen holds ASCII only" sh -c "! LC_ALL=C grep -q '[^ -~]' '
 keys Q
 check "LANG=C: quits with status 0" sh -c "wait_exit() { n=0; while [ \$n -lt 100 ] && [ ! -f '$TEST_TMP/status' ]; do sleep 0.1; n=\$((n+1)); done; }; wait_exit; test \"\$(cat '$TEST_TMP/status')\" = 0"
 
-tmx kill-server 2>/dev/null
 rm -f "$TEST_TMP/status"
-# The old server must be gone, or new-session may talk to it as it dies.
-n=0
-while tmx has-session 2>/dev/null && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
-tmx new-session -d -x 120 -y 40 "TERM=dumb '$ATTACHE' '$idx' 2>'$TEST_TMP/dumb.err'; echo \$? >'$TEST_TMP/status'; sleep 300"
+tmx_new 120 40 "TERM=dumb '$ATTACHE' '$idx' 2>'$TEST_TMP/dumb.err'; echo \$? >'$TEST_TMP/status'; sleep 300"
 check "TERM=dumb: attache refuses" wait_exit
 check "TERM=dumb: exit status 78" test "$(cat "$TEST_TMP/status")" = 78
 check "TERM=dumb: one line saying so" sh -c "grep -q 'TERM' '$TEST_TMP/dumb.err' && [ \$(wc -l <'$TEST_TMP/dumb.err') -eq 1 ]"

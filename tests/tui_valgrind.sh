@@ -137,7 +137,7 @@ waitv() {
 open="$TEST_TMP/open.idx"
 cp "$idx" "$open"
 VGOPTS="-q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect --suppressions='$top_srcdir/tests/valgrind.supp' --log-file='$TEST_TMP/vg.%p.log'"
-tmx new-session -d -x 120 -y 40 \
+tmx_new 120 40 \
 	"TERM=screen-256color '$VALGRIND' $VGOPTS '$ATTACHE' '$open'; echo \$? >'$TEST_TMP/status.tmp'; mv '$TEST_TMP/status.tmp' '$TEST_TMP/status'; sleep 300"
 tmx set-option -g remain-on-exit on >/dev/null 2>&1
 check "tmux: the browser starts under valgrind" waitv '^\[Articles\] 1/305 '
