@@ -9,6 +9,7 @@
 # change, and no line may overflow its pane.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/hostile_lib.sh"
+. "$top_srcdir/tests/tui_lib.sh"
 [ -n "$SQLITE3" ] || skip_all "sqlite3 shell not installed"
 
 # NAME and the bytes (hex) of each attack; the article body is
@@ -117,8 +118,8 @@ if [ -z "${TMUX_BIN:-}" ] || [ ! -x "$TMUX_BIN" ]; then
 fi
 W=100
 H=30
-sock=attache-hostile-$$
-T() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
+# T: tmux on the private server of tests/tui_lib.sh.
+T() { tmx "$@"; }
 cleanup_tmux() { T kill-server >/dev/null 2>&1; }
 trap 'cleanup_tmux; reap_strays; [ -n "${KEEP_TMP:-}" ] || rm -rf "$TEST_TMP" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"' EXIT
 
@@ -126,7 +127,7 @@ trap 'cleanup_tmux; reap_strays; [ -n "${KEEP_TMP:-}" ] || rm -rf "$TEST_TMP" "$
 wait_for() {
 	_i=0
 	while [ $_i -lt 100 ]; do
-		T capture-pane -p -t h >"$TEST_TMP/screen" 2>/dev/null
+		T capture-pane -p -t 0 >"$TEST_TMP/screen" 2>/dev/null
 		grep -qF -- "$1" "$TEST_TMP/screen" && return 0
 		sleep 0.1
 		_i=$((_i + 1))
@@ -134,42 +135,42 @@ wait_for() {
 	return 1
 }
 
-T new-session -d -s h -x $W -y $H "sleep 600"
+tmx_new $W $H "sleep 600" || { not_ok "tmux starts a session"; done_testing; }
 T set -g set-clipboard on
 T set -g remain-on-exit on
 T set -g default-terminal screen
-T select-pane -t h -T before-attache
-title0=$(T display -p -t h '#{pane_title}')
+T select-pane -t 0 -T before-attache
+title0=$(T display -p -t 0 '#{pane_title}')
 # The exit status goes to a file: tmux does not always learn a dead
 # pane's status under load.
-T respawn-pane -k -t h "env TERM=screen LC_ALL=C.UTF-8 '$ATTACHE' '$idx'; echo \$? >'$TEST_TMP/status'"
+T respawn-pane -k -t 0 "env TERM=screen LC_ALL=C.UTF-8 '$ATTACHE' '$idx'; echo \$? >'$TEST_TMP/status'"
 if ! wait_for "all attacks"; then
 	not_ok "the browser shows the list"; diag "$(cat "$TEST_TMP/screen")"
 	done_testing
 fi
 ok "the browser shows the list"
 : >"$TEST_TMP/screens"
-T capture-pane -e -p -t h >>"$TEST_TMP/screens"
+T capture-pane -e -p -t 0 >>"$TEST_TMP/screens"
 # The newest article holds every attack: open it and page through it.
-T send-keys -t h g Enter
+T send-keys -t 0 g Enter
 wait_for "BEFORE-1" || diag "the article did not open: $(cat "$TEST_TMP/screen")"
 i=0
 while [ $i -lt 12 ]; do
-	T capture-pane -e -p -t h >>"$TEST_TMP/screens"
-	T send-keys -t h Space
+	T capture-pane -e -p -t 0 >>"$TEST_TMP/screens"
+	T send-keys -t 0 Space
 	sleep 0.2
 	i=$((i + 1))
 done
 # The big articles (second and third in the list): open each, page once.
-T send-keys -t h 1 g j Enter
+T send-keys -t 0 1 g j Enter
 wait_for "BEFORE-51" || diag "article 51 did not open"
-T send-keys -t h Space
-T capture-pane -e -p -t h >>"$TEST_TMP/screens"
-T send-keys -t h 1 g j j Enter
+T send-keys -t 0 Space
+T capture-pane -e -p -t 0 >>"$TEST_TMP/screens"
+T send-keys -t 0 1 g j j Enter
 wait_for "BEFORE-50" || diag "article 50 did not open"
-T send-keys -t h Space
+T send-keys -t 0 Space
 sleep 0.3
-T capture-pane -e -p -t h >>"$TEST_TMP/screens"
+T capture-pane -e -p -t 0 >>"$TEST_TMP/screens"
 
 # tmux draws attributes with SGR sequences; anything else is an escape
 # that reached the terminal.
@@ -185,17 +186,17 @@ check "the browser shows the text after each attack${missing:+ (missing:$missing
 # wc -L measures display columns (awk may count bytes).
 widest=$(LC_ALL=C.UTF-8 wc -L <"$TEST_TMP/plain")
 check "no line is wider than the pane ($widest <= $W columns)" test "$widest" -le $W
-title1=$(T display -p -t h '#{pane_title}')
+title1=$(T display -p -t 0 '#{pane_title}')
 check "the pane title did not change ('$title1')" test "$title1" = "$title0"
 check "no clipboard was set through OSC 52" test -z "$(T list-buffers 2>/dev/null)"
-T send-keys -t h Q
+T send-keys -t 0 Q
 i=0
-while [ $i -lt 300 ] && [ "$(T display -p -t h '#{pane_dead}')" != 1 ]; do
+while [ $i -lt 300 ] && [ "$(T display -p -t 0 '#{pane_dead}')" != 1 ]; do
 	sleep 0.1; i=$((i + 1))
 done
-check "Q quits the browser" test "$(T display -p -t h '#{pane_dead}')" = 1
+check "Q quits the browser" test "$(T display -p -t 0 '#{pane_dead}')" = 1
 st=$(cat "$TEST_TMP/status" 2>/dev/null)
 check "the browser exits 0 (exit $st)" test "$st" = 0
-[ "$st" = 0 ] || diag "$(T capture-pane -p -t h | tail -n 5)"
-check "the alternate screen is left" test "$(T display -p -t h '#{alternate_on}')" = 0
+[ "$st" = 0 ] || diag "$(T capture-pane -p -t 0 | tail -n 5)"
+check "the alternate screen is left" test "$(T display -p -t 0 '#{alternate_on}')" = 0
 done_testing
