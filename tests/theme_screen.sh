@@ -23,6 +23,8 @@ tmux_start "$idx"
 if wait_for '^\[Articles\] '; then
 	screen -e >"$TEST_TMP/default.ansi"
 	check "the default theme colours the screen" grep -qE "$colour" "$TEST_TMP/default.ansi"
+	check "general.mouse is off by default: the terminal's mouse is left alone" \
+		test "$(tmx display -p -t 0 '#{mouse_any_flag}')" = 0
 	next=$("$ATTACHE" --list-themes | cut -f1 | sed -n '/^default$/{n;p;q;}')
 	keys T
 	check "T switches to the next theme ($next) and says so" wait_for "theme $next\$"
@@ -83,6 +85,35 @@ if wait_for '^\[Articles\] '; then
 	check "and the exit status is 0" test "$(cat "$TEST_TMP/status" 2>/dev/null)" = 0
 else
 	not_ok "the browser starts with a [keys] section"
+fi
+rm -f "$XDG_CONFIG_HOME/attache/config"
+
+# general.mouse = on: the terminal reports the mouse (xterm's X10 form,
+# sent here as a terminal would); a click selects a row of the list or
+# focuses the pane under it, the wheel moves three lines.
+# mouse_event BUTTON X Y: press (0: left; 64, 65: wheel up, down) or
+# release (3) at column X, row Y (0-based).
+mouse_event() {
+	tmx send-keys -t 0 -l "$(printf '\033[M%b%b%b' "\\$(printf %03o $((32 + $1)))" \
+		"\\$(printf %03o $((33 + $2)))" "\\$(printf %03o $((33 + $3)))")"
+}
+click() { mouse_event 0 "$1" "$2"; mouse_event 3 "$1" "$2"; }
+printf '[general]\nmouse = on\n' >"$XDG_CONFIG_HOME/attache/config"
+tmux_start "$idx"
+if wait_for '^\[Articles\] 1/'; then
+	check "mouse = on: the terminal is asked for mouse reports" \
+		test "$(tmx display -p -t 0 '#{mouse_any_flag}')" = 1
+	click 5 3
+	check "a click on the third row of the list selects it" wait_for '^\[Articles\] 3/'
+	mouse_event 65 5 3
+	check "the wheel moves the list three rows down" wait_for '^\[Articles\] 6/'
+	mouse_event 64 5 3
+	check "and three up" wait_for '^\[Articles\] 3/'
+	click 80 10
+	check "a click in the article pane focuses it" wait_for '^\[Article\] '
+	quit_browser
+else
+	not_ok "the browser starts with mouse = on"
 fi
 rm -f "$XDG_CONFIG_HOME/attache/config"
 

@@ -884,6 +884,47 @@ dispatch(struct app *app, int key)
 	app->status_dirty = 1;
 }
 
+/* ---------------------------------------------------------------- mouse */
+
+/* The pane shown at screen row Y, column X, or NULL. */
+static struct pane *
+pane_at(struct app *app, int y, int x)
+{
+	for (int i = 0; i < PANE_COUNT; i++) {
+		struct pane *p = &app->panes[i];
+		if (p->win && y >= p->y && y < p->y + p->h && x >= p->x && x < p->x + p->w)
+			return p;
+	}
+	return NULL;
+}
+
+/* A mouse event (general.mouse = on): the wheel moves the cursor of the
+ * pane under the pointer three lines; a click focuses that pane and, in a
+ * pane that knows its rows, selects the row clicked. */
+static void
+mouse_event(struct app *app)
+{
+	MEVENT ev;
+	struct pane *p;
+	int r = R_NONE;
+
+	if (getmouse(&ev) != OK || (p = pane_at(app, ev.y, ev.x)) == NULL)
+		return;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		enum att_action act = ev.bstate & BUTTON4_PRESSED ? ACT_MOVE_UP : ACT_MOVE_DOWN;
+		for (int i = 0; i < 3 && p->ops->action; i++)
+			r |= p->ops->action(app, p, act);
+	} else if (ev.bstate & BUTTON1_PRESSED) {
+		if (app->overlay == PANE_COUNT && p->id != app->focus)
+			app_focus(app, p->id);
+		if (p->ops->click)
+			r |= p->ops->click(app, p, ev.y - p->y, ev.x - p->x);
+	}
+	if (r & (R_REDRAW | R_HANDLED))
+		p->dirty = 1;
+	app->status_dirty = 1;
+}
+
 /* ------------------------------------------------------------ reopening */
 
 void
@@ -954,6 +995,11 @@ start_terminal(struct app *app, struct att_err *err)
 		/* ESC answers at once over SSH: 25 ms, unless $ESCDELAY says. */
 		if (!getenv("ESCDELAY"))
 			set_escdelay(app->opt.escdelay >= 0 ? app->opt.escdelay : 25);
+		/* Off by default: the terminal's own selection keeps working. */
+		if (app->opt.mouse) {
+			mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+			mouseinterval(0); /* a press acts at once: no wait for a click */
+		}
 	}
 	cbreak();
 	noecho();
@@ -1051,7 +1097,10 @@ app_run(struct att_index **idxp, const char *index_path, const char *script_path
 				break;
 			continue;
 		}
-		dispatch(&app, key);
+		if (key == (KEY_MOUSE | ATT_KEY_FN))
+			mouse_event(&app);
+		else
+			dispatch(&app, key);
 	}
 	if (got_signal == SIGINT)
 		rc = 130;

@@ -46,6 +46,10 @@ struct pane_ops {
 	int (*reload)(struct app *app, struct pane *p);
 	/* 1: reload at once when the filter changes; 0: when next shown. */
 	int eager;
+	/* A mouse click on row Y, column X of the pane's window (0-based),
+	 * once the pane has the focus; returns R_* bits. NULL: the focus is
+	 * all a click gives. */
+	int (*click)(struct app *app, struct pane *p, int y, int x);
 	/* The position for the status line ("12/4,512"), into B. */
 	void (*position)(struct app *app, struct pane *p, struct buf *b);
 	void (*destroy)(struct pane *p);
@@ -70,8 +74,9 @@ struct app_options {
 	int sort;            /* enum att_sort of the list */
 	int matrix_articles; /* matrix cells count articles */
 	int matrix_tone;     /* matrix cells coloured by tone */
+	int mouse;           /* clicks and the wheel (general.mouse) */
 };
-#define APP_OPTIONS_INIT {0, -1, -1, 0, 0, 0}
+#define APP_OPTIONS_INIT {0, -1, -1, 0, 0, 0, 0}
 
 struct app {
 	struct att_index *idx;

@@ -44,7 +44,7 @@ enum att_opt_type {
 	X(THEME, "general", "theme", ATT_OPT_STRING, "default", 0, 0, NULL, \
 	  "Colour theme: a name from attache --list-themes, or the path of a theme file (with a /)") \
 	X(MOUSE, "general", "mouse", ATT_OPT_BOOL, "off", 0, 0, NULL, \
-	  "Use the mouse (clicks select, the wheel scrolls); off leaves the terminal's own selection alone") \
+	  "Use the mouse: a click focuses the pane under it and selects a row of the article list, the wheel moves three lines; off leaves the terminal's own selection alone") \
 	X(ESCDELAY, "general", "escdelay", ATT_OPT_INT, "25", 0, 2000, NULL, \
 	  "Milliseconds to wait after Esc for the rest of a key sequence") \
 	X(DATE_FORMAT, "general", "date-format", ATT_OPT_STRING, "%Y-%m-%d", 0, 0, NULL, \

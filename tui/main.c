@@ -272,6 +272,7 @@ main(int argc, char **argv)
 		aopt.sort = sort >= 0 && sort < 3 ? sorts[sort] : ATT_SORT_NEWEST;
 		aopt.matrix_articles = att_config_num(&cfg, ATT_OPT_MATRIX_LEVEL) == 1;
 		aopt.matrix_tone = att_config_num(&cfg, ATT_OPT_MATRIX_COLOURING) == 1;
+		aopt.mouse = att_config_num(&cfg, ATT_OPT_MOUSE) == 1;
 		code = app_run(&idx, path, script, &aopt, &err);
 		att_keymap_free();
 		if (code != 0 && err.msg[0])

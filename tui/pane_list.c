@@ -427,6 +427,24 @@ list_action(struct app *app, struct pane *p, enum att_action act)
 	}
 }
 
+/* A click on row Y of the pane (row 0 is its title) selects that article. */
+static int
+list_click(struct app *app, struct pane *p, int y, int x)
+{
+	struct list *s = p->data;
+	int64_t i;
+
+	(void)x;
+	if (y < 1 || y > list_rows(p) || !s->l)
+		return R_NONE;
+	i = s->top + (y - 1);
+	if (!row_at(app, s, i))
+		return R_NONE;
+	s->cur = i;
+	follow(app, s);
+	return R_REDRAW;
+}
+
 /* Searches titles for TEXT (folded), from the row after the cursor (DIR 1,
  * or 0) or before it (DIR -1), looking at most 5,000 rows away. */
 static int
@@ -477,6 +495,7 @@ static const struct pane_ops list_ops = {
 	.search = list_search,
 	.reload = list_reload,
 	.eager = 1,
+	.click = list_click,
 	.position = list_position,
 	.destroy = list_destroy,
 };
