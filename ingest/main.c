@@ -71,9 +71,14 @@ struct slot {
 	int state; /* 0 free, 1 read, 2 recognised */
 };
 
+/* One lock; a condition per kind of waiter, so that each change wakes
+ * only the thread that can act on it (a broadcast to all four threads
+ * per article cost a context switch each). */
 struct pipeline {
 	pthread_mutex_t mu;
-	pthread_cond_t cv;
+	pthread_cond_t space; /* the reader: a slot was freed */
+	pthread_cond_t work;  /* the workers: an article was read */
+	pthread_cond_t done;  /* the main thread: an article was recognised */
 	struct slot *ring;
 	size_t cap;
 	uint64_t produced, claimed, written;
@@ -121,7 +126,7 @@ emit(void *arg, struct att_doc *doc)
 
 	pthread_mutex_lock(&p->mu);
 	while (p->produced - p->written >= p->cap && !p->stop)
-		pthread_cond_wait(&p->cv, &p->mu);
+		pthread_cond_wait(&p->space, &p->mu);
 	if (p->stop) {
 		pthread_mutex_unlock(&p->mu);
 		att_doc_free(doc);
@@ -133,7 +138,7 @@ emit(void *arg, struct att_doc *doc)
 	s->state = 1;
 	p->produced++;
 	p->shown = p->rs;
-	pthread_cond_broadcast(&p->cv);
+	pthread_cond_signal(&p->work);
 	pthread_mutex_unlock(&p->mu);
 	return 0;
 }
@@ -160,7 +165,8 @@ reader_main(void *arg)
 		p->code = code;
 		p->err = err;
 	}
-	pthread_cond_broadcast(&p->cv);
+	pthread_cond_broadcast(&p->work);
+	pthread_cond_signal(&p->done);
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
 }
@@ -173,7 +179,7 @@ worker_main(void *arg)
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		while (p->claimed == p->produced && !p->reader_done && !p->stop)
-			pthread_cond_wait(&p->cv, &p->mu);
+			pthread_cond_wait(&p->work, &p->mu);
 		if (p->stop || p->claimed == p->produced)
 			break;
 		struct slot *s = &p->ring[p->claimed % p->cap];
@@ -183,7 +189,9 @@ worker_main(void *arg)
 			recognise(p->rec, &s->doc, &s->ann);
 		pthread_mutex_lock(&p->mu);
 		s->state = 2;
-		pthread_cond_broadcast(&p->cv);
+		/* The main thread waits for the oldest article only. */
+		if (s == &p->ring[p->written % p->cap])
+			pthread_cond_signal(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
@@ -213,7 +221,7 @@ next_done(struct pipeline *p)
 			ts.tv_sec++;
 			ts.tv_nsec -= 1000000000L;
 		}
-		pthread_cond_timedwait(&p->cv, &p->mu, &ts);
+		pthread_cond_timedwait(&p->done, &p->mu, &ts);
 		struct read_stats rs = p->shown;
 		uint64_t written = p->written;
 		pthread_mutex_unlock(&p->mu);
@@ -234,7 +242,7 @@ release(struct pipeline *p, struct slot *s)
 	pthread_mutex_lock(&p->mu);
 	s->state = 0;
 	p->written++;
-	pthread_cond_broadcast(&p->cv);
+	pthread_cond_signal(&p->space);
 	pthread_mutex_unlock(&p->mu);
 }
 
@@ -490,7 +498,9 @@ main(int argc, char **argv)
 	struct pipeline p;
 	memset(&p, 0, sizeof p);
 	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.cv, NULL);
+	pthread_cond_init(&p.space, NULL);
+	pthread_cond_init(&p.work, NULL);
+	pthread_cond_init(&p.done, NULL);
 	p.cap = (size_t)jobs * 8;
 	p.ring = xcalloc(p.cap, sizeof *p.ring);
 	p.rec = rec;
@@ -531,7 +541,8 @@ main(int argc, char **argv)
 		 * joined; exiting ends it. */
 		pthread_mutex_lock(&p.mu);
 		p.stop = 1;
-		pthread_cond_broadcast(&p.cv);
+		pthread_cond_broadcast(&p.space);
+		pthread_cond_broadcast(&p.work);
 		pthread_mutex_unlock(&p.mu);
 		att_writer_abort(w);
 		pthread_mutex_lock(&err_mu);
