@@ -72,33 +72,35 @@ arena_free(struct arena *a)
 
 /* ---------------------------------------------------------------- hash map */
 
-/* FNV-1a over the node number and the bytes, in three steps so that a
- * prefix can be hashed one byte at a time. */
-static inline uint64_t
-hash_start(uint32_t node)
-{
-	return (0xcbf29ce484222325ull ^ node) * 0x100000001b3ull;
-}
-
+/* A key's hash is FNV-1a over its bytes, mixed with the node number at
+ * the end: a token's bytes are hashed once (tok.hash), however many maps
+ * and trie nodes it is looked up in, and a prefix can be hashed one byte
+ * at a time. */
 static inline uint64_t
 hash_byte(uint64_t h, unsigned char c)
 {
 	return (h ^ c) * 0x100000001b3ull;
 }
 
-static inline uint64_t
-hash_end(uint64_t h)
+uint64_t
+match_hash(const char *s, size_t len)
 {
-	return h ^ (h >> 29);
-}
-
-static uint64_t
-hash_key(uint32_t node, const char *s, size_t len)
-{
-	uint64_t h = hash_start(node);
+	uint64_t h = 0xcbf29ce484222325ull;
 	for (size_t i = 0; i < len; i++)
 		h = hash_byte(h, (unsigned char)s[i]);
-	return hash_end(h);
+	return h;
+}
+
+/* The hash of (NODE, the bytes whose match_hash is SH): a finaliser
+ * spreads both over the top bits (the filter) and the low ones (the slot). */
+static inline uint64_t
+hash_end(uint64_t sh, uint32_t node)
+{
+	uint64_t h = sh ^ ((uint64_t)node * 0x9e3779b97f4a7c15ull);
+	h ^= h >> 31;
+	h *= 0xbf58476d1ce4e5b9ull;
+	h ^= h >> 29;
+	return h;
 }
 
 /* The filter bit of hash H: from its top bits, which the slot index
@@ -138,15 +140,21 @@ hmap_slot(const struct hmap *m, uint64_t h, uint32_t node, const char *s, size_t
 }
 
 uint32_t
-hmap_get(const struct hmap *m, uint32_t node, const char *s, size_t len)
+hmap_get_h(const struct hmap *m, uint32_t node, const char *s, size_t len, uint64_t sh)
 {
 	if (m->n == 0)
 		return MATCH_NONE;
-	uint64_t h = hash_key(node, s, len);
+	uint64_t h = hash_end(sh, node);
 	if (!hmap_maybe(m, h))
 		return MATCH_NONE;
 	struct hmap_ent *e = hmap_slot(m, h, node, s, len);
 	return e->s ? e->val : MATCH_NONE;
+}
+
+uint32_t
+hmap_get(const struct hmap *m, uint32_t node, const char *s, size_t len)
+{
+	return m->n ? hmap_get_h(m, node, s, len, match_hash(s, len)) : MATCH_NONE;
 }
 
 static void
@@ -178,7 +186,7 @@ hmap_put(struct hmap *m, uint32_t node, const char *s, size_t len, uint32_t val)
 {
 	if ((m->n + 1) * 2 >= m->cap)
 		hmap_grow(m);
-	uint64_t h = hash_key(node, s, len);
+	uint64_t h = hash_end(match_hash(s, len), node);
 	struct hmap_ent *e = hmap_slot(m, h, node, s, len);
 	if (e->s)
 		return e->val;
@@ -247,10 +255,14 @@ fold_tok(struct tok *t, const char *s, size_t n, int ascii, struct arena *a)
 {
 	if (ascii) {
 		char *p = arena_alloc(a, n + 1);
-		for (size_t i = 0; i < n; i++)
+		uint64_t h = 0xcbf29ce484222325ull;
+		for (size_t i = 0; i < n; i++) {
 			p[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+			h = hash_byte(h, (unsigned char)p[i]);
+		}
 		p[n] = '\0';
 		t->fold = p;
+		t->hash = h;
 		t->flen = (uint32_t)n;
 		t->nchars = (uint32_t)n;
 		return;
@@ -259,6 +271,7 @@ fold_tok(struct tok *t, const char *s, size_t n, int ascii, struct arena *a)
 	char *f = att_fold(s, n, &flen);
 	t->fold = arena_strndup(a, f, flen);
 	t->flen = (uint32_t)flen;
+	t->hash = match_hash(t->fold, flen);
 	free(f);
 	t->nchars = (uint32_t)u8_mbsnlen((const uint8_t *)t->fold, flen);
 }
@@ -427,11 +440,17 @@ trie_step(const struct trie *t, uint32_t node, const char *s, size_t len)
 }
 
 uint32_t
+trie_step_tok(const struct trie *t, uint32_t node, const struct tok *tok)
+{
+	return hmap_get_h(&t->edges, node, tok->fold, tok->flen, tok->hash);
+}
+
+uint32_t
 trie_step_prefix(const struct trie *t, uint32_t node, const char *s, size_t len)
 {
 	size_t max = len < t->maxprefix ? len : t->maxprefix;
 	uint32_t key = node | TRIE_PREFIX, best = MATCH_NONE;
-	uint64_t h = hash_start(key);
+	uint64_t h = 0xcbf29ce484222325ull;
 
 	if (t->edges.n == 0)
 		return MATCH_NONE;
@@ -441,7 +460,7 @@ trie_step_prefix(const struct trie *t, uint32_t node, const char *s, size_t len)
 		h = hash_byte(h, (unsigned char)s[l - 1]);
 		if (l < 63 && !(t->prefixlens & (1ull << l)))
 			continue;
-		uint64_t hf = hash_end(h);
+		uint64_t hf = hash_end(h, key);
 		if (!hmap_maybe(&t->edges, hf))
 			continue;
 		struct hmap_ent *e = hmap_slot(&t->edges, hf, key, s, l);
@@ -466,7 +485,7 @@ trie_longest(const struct trie *t, const struct tok *toks, size_t n, size_t i, i
 				*end = j + 1;
 			}
 		}
-		node = trie_step(t, node, toks[j].fold, toks[j].flen);
+		node = trie_step_tok(t, node, &toks[j]);
 		if (node == MATCH_NONE)
 			break;
 		if (t->head[node] != MATCH_NONE) {

@@ -42,8 +42,13 @@ struct hmap {
 	uint64_t *filter;
 	unsigned fshift;
 };
+/* The hash of the bytes of a key, as kept in struct tok. */
+uint64_t match_hash(const char *s, size_t len);
 /* The value stored for (NODE, S), or MATCH_NONE. */
 uint32_t hmap_get(const struct hmap *m, uint32_t node, const char *s, size_t len);
+/* The same, given SH = match_hash(S, LEN). */
+uint32_t hmap_get_h(const struct hmap *m, uint32_t node, const char *s, size_t len, uint64_t sh);
+#define hmap_get_tok(m, node, t) hmap_get_h((m), (node), (t)->fold, (t)->flen, (t)->hash)
 /* Stores VAL for (NODE, S) unless present; returns the value in the map. */
 uint32_t hmap_put(struct hmap *m, uint32_t node, const char *s, size_t len, uint32_t val);
 void hmap_free(struct hmap *m);
@@ -67,6 +72,7 @@ struct tok {
 	const char *fold; /* folded (att_fold), in the arena */
 	uint32_t flen;    /* bytes of FOLD */
 	uint32_t nchars;  /* code points of FOLD */
+	uint64_t hash;    /* match_hash of FOLD */
 	unsigned flags;
 };
 struct toklist {
@@ -102,6 +108,8 @@ void trie_free(struct trie *t);
 void trie_add(struct trie *t, const struct tok *toks, size_t n, int prefix, uint32_t val);
 /* The child of NODE along the exact token, or MATCH_NONE. */
 uint32_t trie_step(const struct trie *t, uint32_t node, const char *s, size_t len);
+/* The same along token TOK, with its hash. */
+uint32_t trie_step_tok(const struct trie *t, uint32_t node, const struct tok *tok);
 /* The longest prefix-edge child of NODE matching a prefix of S, or MATCH_NONE. */
 uint32_t trie_step_prefix(const struct trie *t, uint32_t node, const char *s, size_t len);
 

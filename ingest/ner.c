@@ -263,7 +263,7 @@ index_alias(struct recogniser *r, uint32_t ent, const struct gaz_alias *al)
 static int
 is_country_word(const struct recogniser *r, const struct tok *t, const char *code)
 {
-	uint32_t node = trie_step(&r->names, 0, t->fold, t->flen);
+	uint32_t node = trie_step_tok(&r->names, 0, t);
 	if (node == MATCH_NONE)
 		return 0;
 	for (uint32_t v = r->names.head[node]; v != MATCH_NONE; v = r->names.vals[v].next) {
@@ -534,7 +534,7 @@ match_name(const struct recogniser *r, const struct field *f, size_t i, size_t l
 	for (size_t j = i; j < limit; j++) {
 		if (j > i && !(t[j - 1].flags & TOK_JOIN))
 			break;
-		node = trie_step(&r->names, node, t[j].fold, t[j].flen);
+		node = trie_step_tok(&r->names, node, &t[j]);
 		if (node == MATCH_NONE)
 			break;
 		if (r->names.head[node] != MATCH_NONE) {
@@ -587,7 +587,7 @@ match_fuzzy(const struct recogniser *r, const struct tok *t)
 {
 	if (!(t->flags & TOK_UPPER) || t->nchars < FUZZY_MIN || t->nchars > FUZZY_MAX + 1 || r->fuzzy.n == 0)
 		return MATCH_NONE;
-	if (hmap_get(&r->vocab, 0, t->fold, t->flen) != MATCH_NONE)
+	if (hmap_get_tok(&r->vocab, 0, t) != MATCH_NONE)
 		return MATCH_NONE;
 	struct fuzzy_find ff = {r, t, MATCH_NONE, 0};
 	char *buf = xmalloc(t->flen + 1);
@@ -604,7 +604,7 @@ static uint32_t
 match_surname_variant(const struct recogniser *r, const struct tok *t, struct arena *a)
 {
 	if (!(t->flags & TOK_UPPER) || (t->flags & TOK_ALLUPPER) || t->nchars < 5 || t->nchars > FUZZY_MAX ||
-	    r->phon.n == 0 || hmap_get(&r->vocab, 0, t->fold, t->flen) != MATCH_NONE)
+	    r->phon.n == 0 || hmap_get_tok(&r->vocab, 0, t) != MATCH_NONE)
 		return MATCH_NONE;
 	char *key = arena_alloc(a, 2 * t->flen + 1);
 	size_t len = phonetic_key(t->fold, t->flen, key);
@@ -686,7 +686,7 @@ find_names(const struct recogniser *r, struct field *f, struct arena *a)
 			i = end;
 			continue;
 		}
-		if (hmap_get(&r->stop, 0, t[i].fold, t[i].flen) == MATCH_NONE) {
+		if (hmap_get_tok(&r->stop, 0, &t[i]) == MATCH_NONE) {
 			uint32_t ent = match_fuzzy(r, &t[i]);
 			if (ent == MATCH_NONE)
 				ent = match_surname_variant(r, &t[i], a);
@@ -703,7 +703,7 @@ find_names(const struct recogniser *r, struct field *f, struct arena *a)
 static int
 is_stop(const struct recogniser *r, const struct tok *t)
 {
-	return hmap_get(&r->stop, 0, t->fold, t->flen) != MATCH_NONE;
+	return hmap_get_tok(&r->stop, 0, t) != MATCH_NONE;
 }
 
 /* A token that can be part of a name found from context. */
@@ -955,7 +955,7 @@ find_surnames(const struct recogniser *r, struct field *fields, size_t nf)
 			const struct tok *t = &f->tl.v[k];
 			if (f->cover[k] != MATCH_NONE || !(t->flags & TOK_UPPER))
 				continue;
-			uint32_t si = hmap_get(&sur, 0, t->fold, t->flen);
+			uint32_t si = hmap_get_tok(&sur, 0, t);
 			if (si == MATCH_NONE)
 				continue;
 			struct cand src = srcs[si];
