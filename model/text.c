@@ -55,6 +55,11 @@ att_utf8_valid(const char *s, size_t n)
 	uint32_t cp;
 
 	while (n) {
+		if (*p - 1u < 0x7fu) { /* ASCII but NUL: most of the text */
+			p++;
+			n--;
+			continue;
+		}
 		size_t k = att_utf8_seq(p, n, &cp);
 		if (k == 0 || cp == 0)
 			return 0;
@@ -92,7 +97,21 @@ att_fold(const char *s, size_t n, size_t *outlen)
 {
 	char *clean = NULL;
 	size_t len = 0;
+	size_t i;
 
+	/* ASCII without NUL folds to itself in lower case, '`' made '\''
+	 * as below; u8_casefold costs some 20,000 instructions a name. */
+	for (i = 0; i < n && (unsigned char)s[i] - 1u < 0x7fu; i++)
+		;
+	if (i == n) {
+		char *f = xmalloc(n + 1);
+		for (i = 0; i < n; i++)
+			f[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i] == '`' ? '\'' : s[i];
+		f[n] = '\0';
+		if (outlen)
+			*outlen = n;
+		return f;
+	}
 	if (!att_utf8_valid(s, n)) {
 		clean = scrub(s, n, &n);
 		s = clean;
