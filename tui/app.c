@@ -346,6 +346,8 @@ layout(struct app *app)
 void
 app_focus(struct app *app, enum pane_id id)
 {
+	if (id != PANE_ARTICLE)
+		app->back_overlay = PANE_COUNT;
 	app->focus = id;
 	app->overlay = PANE_COUNT;
 	layout(app);
@@ -761,6 +763,11 @@ global_action(struct app *app, struct pane *p, enum att_action act)
 		if (app->overlay != PANE_COUNT) {
 			app->overlay = PANE_COUNT;
 			layout(app);
+		} else if (app->back_overlay != PANE_COUNT && app->focus == PANE_ARTICLE) {
+			/* Back to the evidence, and from it to the matrix. */
+			app->focus = PANE_MATRIX;
+			app_overlay(app, app->back_overlay);
+			app->back_overlay = PANE_COUNT;
 		} else if (app->layout == 1 && app->focus != PANE_LIST) {
 			app_focus(app, PANE_LIST);
 		} else {
@@ -955,6 +962,7 @@ app_reopen(struct app *app)
 	app->idx_changed = 0;
 	app->hold = 0;
 	/* The evidence and the card belong to the old index. */
+	app->back_overlay = PANE_COUNT;
 	if (app->overlay == PANE_EVIDENCE || app->overlay == PANE_CARD) {
 		app->overlay = PANE_COUNT;
 		layout(app);
@@ -1028,7 +1036,7 @@ app_run(struct att_index **idxp, const char *index_path, const char *script_path
 	att_err_clear(&app.script_err);
 	app.idx = idx;
 	app.index_path = xstrdup(index_path);
-	app.overlay = PANE_COUNT;
+	app.overlay = app.back_overlay = PANE_COUNT;
 	app.focus = PANE_LIST;
 	app.second = PANE_ARTICLE;
 	if (script_path && (rc = script_open(script_path, &app.script, err)) != 0)

@@ -85,6 +85,9 @@ struct app {
 	struct pane panes[PANE_COUNT];
 	enum pane_id focus;         /* one of the three main panes */
 	enum pane_id overlay;       /* PANE_COUNT when none */
+	/* The overlay that q in the article reopens: the evidence the article
+	 * was opened from (PANE_COUNT when none). */
+	enum pane_id back_overlay;
 	enum pane_id second;        /* the right pane in the two-pane layout */
 	int layout;                 /* 3, 2 or 1 panes shown */
 	int rows, cols;

@@ -283,6 +283,7 @@ evidence_action(struct app *app, struct pane *p, enum att_action act)
 			return R_HANDLED;
 		pane_article_open(app, v->items[v->cur].article_id, v->items[v->cur].n);
 		app_focus(app, PANE_ARTICLE);
+		app->back_overlay = PANE_EVIDENCE; /* q comes back here */
 		return R_LAYOUT;
 	}
 	case ACT_MOVE_DOWN: case ACT_MOVE_UP: case ACT_PAGE_DOWN: case ACT_PAGE_UP:
