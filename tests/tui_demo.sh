@@ -49,4 +49,35 @@ if "$ATTACHE_INDEX_BIN" -q -o "$TEST_TMP/one.idx" "$TEST_TMP/one.txt" >/dev/null
 else
 	skip "attache-index cannot build a one-article index"
 fi
+
+# The workflows of attache(1)'s EXAMPLES, on the demo index at 80x24.
+# Which countries appear with Turkey: 3, /Turkey, its row.
+D=$TEST_TMP
+head=$("$ATTACHE" --matrix "$demo" | head -n 1)
+# col CODE: the column of CODE in the matrix (0: the first country).
+col() { echo "$head" | tr ',' '\n' | grep -n -x "$1" | cut -d: -f1 | awk '{ print $1 - 2 }'; }
+am=$(col AM); az=$(col AZ)
+{
+	printf '3\n/\n:type Turkey\nEnter\n:dump %s\n' "$D/turkey.txt"
+	printf '/\n:type Armenia\nEnter\n'
+	i=0; while [ $i -lt "$az" ]; do echo h; i=$((i + 1)); done
+	i=0; while [ $i -lt "$az" ]; do echo l; i=$((i + 1)); done
+	printf ':dump %s\ne\n:dump %s\nEnter\n:dump %s\n' "$D/cell.txt" "$D/evidence.txt" "$D/article.txt"
+	printf 'q\n:dump %s\nq\n:dump %s\nG\n:dump %s\n' "$D/back1.txt" "$D/back2.txt" "$D/last.txt"
+} >"$D/examples.keys"
+expect_exit 0 "the EXAMPLES workflows run" "$ATTACHE" --script "$D/examples.keys" "$demo"
+check "3 /Turkey: the row of Turkey, its cells named" sh -c "tail -n 1 '$D/turkey.txt' | grep -q '^\[Relations\] TR–[A-Z][A-Z] .*(Turkey, '"
+check "the Armenia–Azerbaijan cell (column $az, scrolled into view)" sh -c "tail -n 1 '$D/cell.txt' | grep -q '^\[Relations\] AM–AZ  [0-9]* articles\? · [0-9]* sentences\? '"
+check "the matrix scrolled: Azerbaijan's column is on the screen" sh -c "sed -n 2p '$D/cell.txt' | grep -q ' AZ *\$'"
+check "e: its evidence" grep -q '^Evidence  AM–AZ  sentence 1/' "$D/evidence.txt"
+check "Enter: the article" sh -c "tail -n 1 '$D/article.txt' | grep -q '^\[Article\] '"
+check "q: back to the evidence" grep -q '^Evidence  AM–AZ  sentence 1/' "$D/back1.txt"
+check "q again: back to the matrix, on the same cell" sh -c "tail -n 1 '$D/back2.txt' | grep -q '^\[Relations\] AM–AZ '"
+last=$(tail -n 1 "$D/last.txt" | sed -n 's/^\[Relations\] \([A-Z][A-Z]\)–.*/\1/p')
+check "G: the last country ($last), its row scrolled into view" \
+	sh -c "[ '$last' = '$(echo "$head" | tr ',' '\n' | tail -n 1)' ] && grep -qE '^$last( |\$)' '$D/last.txt'"
+# Every article of 2022 with Russia and Belarus in one sentence, as TSV.
+expect_exit 0 "--list 'date:2022 pair:RU-BY'" "$ATTACHE" --list 'date:2022 pair:RU-BY' "$demo"
+check "some articles, all of 2022, all with RU and BY" sh -c "[ -s '$TEST_TMP/out' ] &&
+	! cut -f2 '$TEST_TMP/out' | grep -qv '^2022' && ! cut -f4 '$TEST_TMP/out' | grep -qv 'RU' && ! cut -f4 '$TEST_TMP/out' | grep -qv 'BY'"
 done_testing
