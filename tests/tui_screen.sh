@@ -86,6 +86,35 @@ check "with the article pane focused" grep -q '^\[Article\]' "$D/evidence-open.t
 check "no line is wider than 100 columns" no_overflow "$D/evidence.txt" 100
 check "the status line names the two countries of the cell" grep -q 'RU–BY .*(Russia, Belarus)$' "$D/matrix.txt"
 
+# The matrix follows the filter (a date range); [ goes back an entity; the
+# header has the path.
+tui_script matrix-filter "$idx" <<KEYS
+:resize 100x30
+f
+:type date:2023
+Enter
+3
+:dump $D/m-filter.txt
+1
+j
+Enter
+]
+]
+]
+[
+:dump $D/prev-entity.txt
+KEYS
+check "under date:2023 the matrix has the countries of 2023" sh -c "grep -q '^ *AM  *AZ  *BY  *RU  *TR *\$' '$D/m-filter.txt'"
+check "and not Ukraine (2022 only)" sh -c "! grep -q 'UA' '$D/m-filter.txt'"
+check "the status line shows the filter in the matrix too" status "$D/m-filter.txt" 'filter: date:2023$'
+check "] ] ] [ : back to the second entity" status "$D/prev-entity.txt" '^\[Article\] line 1/[0-9]*  person: Vladimir Putin '
+check "the article's header has its path" grep -q '^Path a/4.txt$' "$D/prev-entity.txt"
+# org: selects by organisation, by any of its names.
+expect_exit 0 "--list 'org:\"Nazioni Unite\"'" "$ATTACHE" --list 'org:"Nazioni Unite"' "$idx"
+check "org: by its Italian name: the one article" test "$(cut -f1 "$TEST_TMP/out" | tr '\n' ' ')" = "1002 "
+expect_exit 0 "--list 'org:\"United Nations\"'" "$ATTACHE" --list 'org:"United Nations"' "$idx"
+check "org: by its English name: the same article" test "$(cut -f1 "$TEST_TMP/out" | tr '\n' ' ')" = "1002 "
+
 # The matrix's keys: / finds a country by code before names that contain
 # it (Belarus contains "ru"), a counts articles, t shows the tone.
 tui_script matrix-keys "$idx" <<KEYS
