@@ -103,6 +103,48 @@ check "the evidence: Belarus highlighted" has "$TEST_TMP/evidence.ansi" Belarus 
 keys Q
 wait_exit
 
+# Only what changed is redrawn: a j in the list (the cursor moving, then
+# the list scrolling) writes far fewer bytes to the terminal than C-l, a
+# full repaint (bytes, not time: tmux pipe-pane counts what attache writes).
+B=$TEST_TMP/bytes.out
+# size: the bytes written so far, once three looks 0.1 s apart agree (the
+# pipe lags the screen a little); 30 s at most.
+size() {
+	_a=-1 _same=0 _n=0
+	while [ $_same -lt 3 ] && [ $_n -lt 300 ]; do
+		_b=0; [ -f "$B" ] && _b=$(wc -c <"$B" | tr -d ' ')
+		if [ "$_b" = "$_a" ]; then _same=$((_same + 1)); else _same=0; fi
+		_a=$_b; sleep 0.1; _n=$((_n + 1))
+	done
+	echo "$_a"
+}
+# down FROM TO: j until the list is at TO.
+down() {
+	_i=$1
+	while [ "$_i" -lt "$2" ]; do
+		_i=$((_i + 1)); keys j
+		wait_for "^\[Articles\] $_i/" >/dev/null || return 1
+	done
+}
+rm -f "$TEST_TMP/status"
+tmx_new 80 24 "TERM=xterm-256color '$ATTACHE' '$idx'; echo \$? >'$TEST_TMP/status'; sleep 300"
+if wait_for '^\[Articles\] 1/255 '; then
+	tmx pipe-pane -t 0 -o "cat >>'$B'"
+	s0=$(size); down 1 11; s1=$(size)
+	keys C-l; s2=$(size)
+	down 11 41; s3=$(size)
+	move=$(((s1 - s0) / 10)) full=$((s2 - s1)) scroll=$(((s3 - s2) / 30))
+	diag "bytes at 80x24: j moving the cursor $move, j scrolling $scroll, C-l $full"
+	check "a j moving the cursor writes under a quarter of a repaint ($move of $full bytes)" \
+		sh -c "[ $full -gt 0 ] && [ $((move * 4)) -lt $full ]"
+	check "a j scrolling the list writes under a quarter of a repaint ($scroll of $full bytes)" \
+		sh -c "[ $full -gt 0 ] && [ $((scroll * 4)) -lt $full ]"
+	keys Q
+	wait_exit
+else
+	not_ok "bytes: the browser starts"
+fi
+
 # An 8-colour terminal: the heat map falls back to shade characters.
 rm -f "$TEST_TMP/status"
 tmx_new 120 40 "TERM=screen '$ATTACHE' '$idx'; echo \$? >'$TEST_TMP/status'; sleep 300"
