@@ -5,6 +5,12 @@
 ATTACHE="$top_builddir/tui/attache"
 ATTACHE_INDEX_BIN="$top_builddir/ingest/attache-index"
 : "${ATTACHE_CORPUS:=$top_srcdir/../shared/corpus}"
+# In a git worktree checked out elsewhere, the corpus is beside the main
+# checkout: without this, the corpus tests (eval.sh) would skip there.
+if [ ! -d "$ATTACHE_CORPUS/seeds" ] && command -v git >/dev/null 2>&1; then
+	_common=$(git -C "$top_srcdir" rev-parse --path-format=absolute --git-common-dir 2>/dev/null) &&
+		[ -d "$_common/../../shared/corpus/seeds" ] && ATTACHE_CORPUS="$_common/../../shared/corpus"
+fi
 export ATTACHE_INDEX=  # tests never pick up the user's index
 export XDG_CONFIG_HOME="${TMPDIR:-/tmp}/attache-test-config-$$"
 export XDG_STATE_HOME="${TMPDIR:-/tmp}/attache-test-state-$$"
