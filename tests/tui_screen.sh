@@ -440,4 +440,20 @@ KEYS
 check "wide: the article pane shows the newest article" grep -q 'Clashes in Nagorno-Karabakh *$' "$D/follow-before.txt"
 check "after a filter the article pane shows the list's selected article" \
 	sh -c "grep -q '│Kiev sotto attacco' '$D/follow-after.txt' && ! grep -q '│Clashes in Nagorno-Karabakh' '$D/follow-after.txt'"
+# q goes back before it quits, in the wide layouts too: from the matrix or
+# the article to the list, then out.
+tui_script back "$idx" <<KEYS
+:resize 160x42
+3
+q
+:dump $D/back-matrix.txt
+2
+q
+:dump $D/back-article.txt
+q
+:dump $D/back-quit.txt
+KEYS
+check "wide: q on the matrix goes back to the list" status "$D/back-matrix.txt" '^\[Articles\] 1/255 '
+check "wide: q on the article goes back to the list" status "$D/back-article.txt" '^\[Articles\] 1/255 '
+check "q on the list quits (no later dump, exit 0)" sh -c "[ ! -f '$D/back-quit.txt' ] && [ $tui_rc -eq 0 ]"
 done_testing

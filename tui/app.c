@@ -768,8 +768,8 @@ global_action(struct app *app, struct pane *p, enum att_action act)
 			app->focus = PANE_MATRIX;
 			app_overlay(app, app->back_overlay);
 			app->back_overlay = PANE_COUNT;
-		} else if (app->layout == 1 && app->focus != PANE_LIST) {
-			app_focus(app, PANE_LIST);
+		} else if (app->focus != PANE_LIST) {
+			app_focus(app, PANE_LIST); /* in every layout: q never quits from a side pane */
 		} else {
 			app->quit = 1;
 			return R_QUIT;
