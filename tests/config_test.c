@@ -507,6 +507,45 @@ test_theme_partial_and_user_dir(void **state)
 	free(dir);
 }
 
+/* Cycling goes past a broken theme: it is reported, the default colours
+ * are used, and the next step moves on from it (it used to come back to
+ * the broken theme at every step, named after "default"). */
+static void
+test_cycle_past_broken_theme(void **state)
+{
+	char *dir = xasprintf("%s/attache", tmpdir), *themes = xasprintf("%s/attache/themes", tmpdir);
+	mkdir(dir, 0700);
+	mkdir(themes, 0700);
+	char *broken = WRITE("attache/themes/default-broken.ini", "[colors]\nnormal = purple\n");
+	char *after = WRITE("attache/themes/default-fine.ini", "[colors]\nentity-org = cyan default\n");
+	struct att_msgs msgs = {NULL, 0};
+	struct att_config cfg;
+	const char *name = NULL;
+
+	setenv("XDG_CONFIG_HOME", tmpdir, 1);
+	att_config_init(&cfg);
+	att_config_use_theme(&cfg, "default", 0, &msgs);
+	assert_int_equal(att_config_next_theme(&cfg, &name, &msgs), 0);
+	assert_string_equal(name, "default-broken");
+	assert_true(msgs.n > 0);
+	assert_non_null(strstr(msgs.v[msgs.n - 1], "default theme"));
+	for (int i = 0; i < COL_COUNT; i++)
+		assert_int_equal(att_theme[i].fg, att_colors[i].def.fg);
+	att_msgs_free(&msgs);
+	assert_int_equal(att_config_next_theme(&cfg, &name, &msgs), 0);
+	assert_string_equal(name, "default-fine");
+	assert_int_equal(msgs.n, 0);
+	att_config_free(&cfg);
+	unlink(broken);
+	unlink(after);
+	rmdir(themes);
+	rmdir(dir);
+	free(broken);
+	free(after);
+	free(themes);
+	free(dir);
+}
+
 /* In monochrome, entity kinds and heat steps stay apart by attributes. */
 static void
 test_mono_distinct(void **state)
@@ -555,6 +594,7 @@ main(void)
 		cmocka_unit_test(test_colour_step_down),
 		cmocka_unit_test(test_theme_every_slot_bad),
 		cmocka_unit_test(test_theme_partial_and_user_dir),
+		cmocka_unit_test(test_cycle_past_broken_theme),
 		cmocka_unit_test(test_mono_distinct),
 	};
 

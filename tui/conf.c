@@ -686,8 +686,14 @@ att_config_next_theme(struct att_config *cfg, const char **name, struct att_msgs
 
 	if (!next)
 		return -1;
-	att_config_use_theme(cfg, next, 0, msgs);
-	free(next);
+	/* A broken theme gives the default colours, but the cycle goes on
+	 * from it, not from "default" (which would lead back to it). */
+	if (att_config_use_theme(cfg, next, 0, msgs) != 0) {
+		free(cfg->theme);
+		cfg->theme = next;
+	} else {
+		free(next);
+	}
 	*name = cfg->theme;
 	return 0;
 }

@@ -166,7 +166,9 @@ int att_config_use_theme(struct att_config *cfg, const char *name, int mono, str
 
 /* Switches to the theme after the current one (for the cycle-theme key).
  * Returns 0 and sets *NAME (owned by cfg) to its name, or -1 when there
- * is no theme file at all. Call att_colors_apply() afterwards. */
+ * is no theme file at all. A broken theme gives the default colours and
+ * its messages in MSGS, and the next call goes on past it. Call
+ * att_colors_apply() afterwards. */
 int att_config_next_theme(struct att_config *cfg, const char **name, struct att_msgs *msgs);
 
 /* Prints the themes found, one "NAME<TAB>ORIGIN<TAB>FILE" line each. */
