@@ -30,6 +30,7 @@ struct att_color_spec att_theme[COL_COUNT] = {
 };
 
 attr_t att_color_attr[COL_COUNT];
+attr_t att_plain;
 int att_colors_256;
 int att_colors_on;
 int att_draw_ascii;
@@ -82,6 +83,10 @@ att_colors_apply(int mono)
 		if (init_pair((short)(i + 1), fg, bg) == OK)
 			att_color_attr[i] |= COLOR_PAIR(i + 1);
 	}
+	att_plain = 0;
+	if (att_colors_on && defaults && COL_COUNT + 1 < COLOR_PAIRS &&
+	    init_pair(COL_COUNT + 1, -1, -1) == OK)
+		att_plain = COLOR_PAIR(COL_COUNT + 1);
 
 }
 

@@ -7,6 +7,12 @@
 
 #include "tui/colors.h"
 
+/* Plain text: a colour pair of the terminal's own colours when it has
+ * them (else 0), so that going back to plain text from a coloured name
+ * costs a colour change (ESC [ 3 9 m) instead of a reset of every
+ * attribute and the colour. Looks the same as 0. Set by att_colors_apply(). */
+extern attr_t att_plain;
+
 /* 1 when the locale is not UTF-8: draw ASCII only. Set by att_draw_init(). */
 extern int att_draw_ascii;
 

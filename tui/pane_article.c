@@ -228,7 +228,7 @@ build_lines(struct article_view *v, int w)
 	} else {
 		add_plain(v, "", 0);
 	}
-	wrap_doc(v, L_BODY, &v->body, w, 0);
+	wrap_doc(v, L_BODY, &v->body, w, att_plain);
 	/* The entities, grouped by kind, most mentioned first. */
 	for (int k = 0; k < 4 && !v->original; k++) {
 		size_t count = 0;
