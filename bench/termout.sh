@@ -10,6 +10,8 @@
 # ("scrolling": measured after ROWS 'j'). attache is driven with --trace:
 # each key is sent once the previous one is on the screen; less gets one
 # key every 50 ms. Over a slow SSH link these bytes are the latency.
+# The list is measured with both cursors (list.cursor = bar, the default,
+# and arrow), the article with the default theme and with slow-link.
 # BENCH_RAW=DIR keeps the raw output of each run in DIR, to look at.
 . "$(dirname "$0")/lib.sh"
 
@@ -105,11 +107,14 @@ a="'$ATTACHE' --trace '$trace' '$idx'"
 # The list again with list.cursor = arrow (attache.conf(5)).
 printf '[list]\ncursor = arrow\n' >"$BENCH_TMP/arrow.conf"
 aa="'$ATTACHE' --config '$BENCH_TMP/arrow.conf' --trace '$trace' '$idx'"
+# The article again with the slow-link theme (entity kinds by colour alone).
+as="'$ATTACHE' --theme slow-link --trace '$trace' '$idx'"
 lines=$BENCH_LINES
 for size in $BENCH_SIZES; do
 	c=${size%x*} r=${size#*x}
 	scroll "less: article" "$c" "$r" "less '$art'" 0
 	scroll "attache: article view" "$c" "$r" "$a" 1 "j*$((row - 1))" Enter
+	scroll "attache: article, slow-link" "$c" "$r" "$as" 1 "j*$((row - 1))" Enter
 	scroll "less -S: list" "$c" "$r" "less -S '$list'" 0
 	lines=$((r - 4)) # the cursor stays on the screen
 	scroll "attache: list, cursor moving" "$c" "$r" "$a" 1

@@ -9,7 +9,7 @@ themes="$top_srcdir/themes"
 sed -n '/^\[colors\]/,$p' "$TEST_TMP/dump" | sed -n 's/^;\{0,1\}\([a-z0-9-]*\) = .*/\1/p' >"$TEST_TMP/slots"
 check "the dump lists the colour slots" test "$(wc -l <"$TEST_TMP/slots")" -ge 20
 
-for name in default dark light high-contrast mono solarized-dark; do
+for name in default dark light high-contrast mono slow-link solarized-dark; do
 	f="$themes/$name.ini"
 	if [ ! -r "$f" ]; then not_ok "theme $name is shipped"; continue; fi
 	expect_exit 0 "theme $name loads" "$ATTACHE" --theme "$f" --dump-config

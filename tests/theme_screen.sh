@@ -53,6 +53,23 @@ else
 	not_ok "the browser starts"
 fi
 
+# The slow-link theme: entity names in their kind's colour, without bold
+# (Azerbaijan: a country, red; bold in the default theme).
+tmux_start "$idx" --theme slow-link
+if wait_for '^\[Articles\] '; then
+	keys Enter
+	if wait_for 'Legend'; then
+		screen -e | grep -aoE "(${esc}\\[[0-9;]*m)+Azerbaijan" | head -n 1 >"$TEST_TMP/slow.sgr"
+		check "slow-link: a country is red" grep -qE "${esc}\\[([0-9;]*;)?(31|38;5;1)(;[0-9;]*)?m" "$TEST_TMP/slow.sgr"
+		check "slow-link: and not bold" sh -c "! grep -qE '${esc}\\[([0-9;]*;)?1(;[0-9;]*)?m' '$TEST_TMP/slow.sgr'"
+	else
+		not_ok "slow-link: Enter opens the article"
+	fi
+	quit_browser
+else
+	not_ok "slow-link: the browser starts"
+fi
+
 for how in NO_COLOR --mono; do
 	if [ "$how" = NO_COLOR ]; then
 		NO_COLOR=1; export NO_COLOR
