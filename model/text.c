@@ -92,40 +92,17 @@ scrub(const char *s, size_t n, size_t *outlen)
 	return buf_steal(&b);
 }
 
-char *
-att_fold(const char *s, size_t n, size_t *outlen)
+/* Appends the fold of the valid UTF-8 S[0..N) to B: u8_casefold to NFKD,
+ * combining marks dropped, typographic apostrophes made ASCII. -1 when
+ * libunistring fails. */
+static int
+fold_slow(struct buf *b, const char *s, size_t n)
 {
-	char *clean = NULL;
 	size_t len = 0;
-	size_t i;
-
-	/* ASCII without NUL folds to itself in lower case, '`' made '\''
-	 * as below; u8_casefold costs some 20,000 instructions a name. */
-	for (i = 0; i < n && (unsigned char)s[i] - 1u < 0x7fu; i++)
-		;
-	if (i == n) {
-		char *f = xmalloc(n + 1);
-		for (i = 0; i < n; i++)
-			f[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i] == '`' ? '\'' : s[i];
-		f[n] = '\0';
-		if (outlen)
-			*outlen = n;
-		return f;
-	}
-	if (!att_utf8_valid(s, n)) {
-		clean = scrub(s, n, &n);
-		s = clean;
-	}
 	uint8_t *folded = u8_casefold((const uint8_t *)s, n, NULL, UNINORM_NFKD, NULL, &len);
-	free(clean);
-	if (folded == NULL) {
-		if (outlen)
-			*outlen = 0;
-		return xstrdup("");
-	}
-	/* Drop combining marks, map typographic apostrophes to ASCII. */
-	struct buf b = BUF_INIT;
-	buf_reserve(&b, len);
+	if (folded == NULL)
+		return -1;
+	buf_reserve(b, len);
 	const uint8_t *p = folded, *end = folded + len;
 	while (p < end) {
 		ucs4_t uc;
@@ -134,12 +111,94 @@ att_fold(const char *s, size_t n, size_t *outlen)
 			break;
 		if (uc == 0x2019 || uc == 0x2018 || uc == 0x02bc || uc == 0x2032 || uc == 0x00b4 ||
 		    uc == 0x0060)
-			buf_addc(&b, '\'');
+			buf_addc(b, '\'');
 		else if (!uc_is_general_category(uc, UC_CATEGORY_Mn))
-			buf_add(&b, p, (size_t)k);
+			buf_add(b, p, (size_t)k);
 		p += k;
 	}
 	free(folded);
+	return 0;
+}
+
+/* The folds of short non-ASCII runs ("è", "’", "ç"), per thread: they
+ * repeat, and u8_casefold costs thousands of instructions a call. */
+#define MEMO_SLOTS 512
+#define MEMO_KEY 12
+#define MEMO_VAL 24
+static _Thread_local struct fold_memo {
+	unsigned char klen, vlen; /* klen 0: empty slot */
+	char key[MEMO_KEY], val[MEMO_VAL];
+} memo[MEMO_SLOTS];
+
+/* Appends the fold of the non-ASCII run S[0..N) (valid UTF-8) to B. */
+static int
+fold_run(struct buf *b, const char *s, size_t n)
+{
+	if (n > MEMO_KEY)
+		return fold_slow(b, s, n);
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	struct fold_memo *m = &memo[(h ^ (h >> 16)) % MEMO_SLOTS];
+	if (m->klen == n && memcmp(m->key, s, n) == 0) {
+		buf_add(b, m->val, m->vlen);
+		return 0;
+	}
+	size_t at = b->len;
+	if (fold_slow(b, s, n) != 0)
+		return -1;
+	if (b->len - at <= MEMO_VAL) {
+		m->klen = (unsigned char)n;
+		memcpy(m->key, s, n);
+		m->vlen = (unsigned char)(b->len - at);
+		memcpy(m->val, b->data + at, b->len - at);
+	}
+	return 0;
+}
+
+char *
+att_fold(const char *s, size_t n, size_t *outlen)
+{
+	struct buf b = BUF_INIT;
+	char *clean = NULL;
+	int rc = 0;
+
+	buf_reserve(&b, n + 1);
+	if (!att_utf8_valid(s, n)) {
+		clean = scrub(s, n, &n);
+		rc = fold_slow(&b, clean, n);
+		free(clean);
+	} else {
+		/* Run by run: ASCII (no NUL in valid text) folds to itself in
+		 * lower case, '`' made '\'' as fold_slow does; the rest through
+		 * fold_run. A run boundary is a starter, so that NFKD's
+		 * reordering of combining marks never crosses it, and casefolding
+		 * has no context: the result is that of the whole string. */
+		size_t i = 0;
+		while (i < n && rc == 0) {
+			size_t j = i;
+			if ((unsigned char)s[i] < 0x80) {
+				while (j < n && (unsigned char)s[j] < 0x80)
+					j++;
+				buf_reserve(&b, j - i);
+				for (; i < j; i++)
+					b.data[b.len++] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') :
+							  s[i] == '`' ? '\'' : s[i];
+				b.data[b.len] = '\0';
+			} else {
+				while (j < n && (unsigned char)s[j] >= 0x80)
+					j++;
+				rc = fold_run(&b, s + i, j - i);
+				i = j;
+			}
+		}
+	}
+	if (rc != 0) {
+		buf_free(&b);
+		if (outlen)
+			*outlen = 0;
+		return xstrdup("");
+	}
 	if (outlen)
 		*outlen = b.len;
 	return buf_steal(&b);

@@ -35,6 +35,13 @@ test_fold(void **state)
 	assert_fold("", "");
 	/* Invalid UTF-8 does not stop folding. */
 	assert_fold("a\xff" "B", "a\xef\xbf\xbd" "b");
+	/* Folded run by run (ASCII, then the rest, remembered per thread):
+	 * the same as the whole string, a second time too. */
+	for (int i = 0; i < 2; i++) {
+		assert_fold("`Quote` e\xcc\x81 \xef\xac\x81ne \xef\xbc\xa1" "B", "'quote' e fine ab");
+		assert_fold("\xc3\x88 \xc3\xa8 L\xe2\x80\x99\xc3\x89" "T\xc3\x89", "e e l'ete");
+		assert_fold("\xce\xa3\xce\x9f\xce\xa6\xce\x99\xce\x91 x \xce\xb9\xcd\x85", "σοφια x ιι");
+	}
 }
 
 /* The sanitised form of IN must equal WANT and hold no control byte. */
