@@ -57,40 +57,40 @@ add_line(struct lines *ls, const char *s, size_t n)
 
 	buf_reserve(&ls->text, n + 1);
 	while (i < n) {
-		/* Copy up to the next blank or NBSP lead byte in one go. */
-		size_t j = i;
-		while (j < n && !is_space((unsigned char)s[j]) && (unsigned char)s[j] != 0xc2 &&
-		       (unsigned char)s[j] != 0xe2)
-			j++;
-		if (j > i) {
-			buf_add(&ls->text, s + i, j - i);
-			i = j;
-			continue;
-		}
-		size_t run = 0, nb = 0;
-		for (;;) {
-			size_t k;
-			if (j < n && is_space((unsigned char)s[j])) {
+		/* Copy in one go up to the next run of blanks that holds a
+		 * NBSP (made one space); other runs stay as they are. */
+		size_t j = i, end = n;
+		int squeeze = 0;
+		while (!squeeze) {
+			while (j < n && !is_space((unsigned char)s[j]) && (unsigned char)s[j] != 0xc2 &&
+			       (unsigned char)s[j] != 0xe2)
 				j++;
-				run++;
-			} else if ((k = nbsp_len(s + j, n - j)) != 0) {
-				j += k;
-				run++;
-				nb++;
-			} else {
+			if (j >= n)
 				break;
+			size_t e = j, run = 0, nb = 0, k;
+			for (;;) {
+				if (e < n && is_space((unsigned char)s[e])) {
+					e++;
+					run++;
+				} else if ((k = nbsp_len(s + e, n - e)) != 0) {
+					e += k;
+					run++;
+					nb++;
+				} else {
+					break;
+				}
+			}
+			if (nb > 0 && run > 1) {
+				squeeze = 1;
+				end = e;
+			} else {
+				j = run ? e : j + 1; /* 0xc2 or 0xe2 starting something else */
 			}
 		}
-		if (run == 0) {
-			buf_addc(&ls->text, s[i]); /* 0xc2 or 0xe2 starting something else */
-			i++;
-		} else if (nb > 0 && run > 1) {
+		buf_add(&ls->text, s + i, j - i);
+		if (squeeze)
 			buf_addc(&ls->text, ' ');
-			i = j;
-		} else {
-			buf_add(&ls->text, s + i, j - i);
-			i = j;
-		}
+		i = squeeze ? end : n;
 	}
 	buf_addc(&ls->text, '\0');
 	if (ls->n == ls->cap) {
