@@ -134,6 +134,15 @@ a
 :dump $D/m-articles.txt
 t
 :dump $D/m-tone.txt
+g
+j
+j
+l
+l
+l
+:dump $D/m-empty.txt
+j
+:dump $D/m-diag.txt
 KEYS
 check "/RU in the matrix goes to Russia's row, not Belarus's" status "$D/m-search.txt" '^\[Relations\] RU–'
 check "/azer finds Azerbaijan by its name" status "$D/m-name.txt" '^\[Relations\] AZ–'
@@ -146,6 +155,8 @@ check "a: the status line says so" status "$D/m-articles.txt" 'cells count artic
 check "t: cooperation and conflict marked in Russia's row (+ Belarus, - Ukraine)" \
 	sh -c "grep '^RU ' '$D/m-tone.txt' | grep -q '^RU  ·     +   2 .*-   1 *\$'"
 check "t: the legend explains the tone marks" grep -q '^tone: + cooperation = neutral - conflict' "$D/m-tone.txt"
+check "a cell without co-mentions says so, without a tone" status "$D/m-empty.txt" '^\[Relations\] TR–AM  no sentence names both  (Turkey, Armenia)$'
+check "a cell of the diagonal: the country and its articles" status "$D/m-diag.txt" '^\[Relations\] AM Armenia  1 article$'
 # Without colours the heat map is drawn with shade characters.
 printf ':resize 100x30\n3\n:dump %s\n' "$D/m-mono.txt" >"$D/m-mono.keys"
 "$ATTACHE" --mono --script "$D/m-mono.keys" "$idx" >/dev/null 2>&1
