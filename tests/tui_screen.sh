@@ -195,6 +195,28 @@ Enter
 :dump $D/history.txt
 KEYS
 check "Up in the prompt brings back the last filter" grep -q 'filter: country:BY' "$D/history.txt"
+tui_script history-walk "$idx" <<KEYS
+f
+C-u
+:type turchia
+Enter
+f
+C-u
+Up
+:dump $D/h-up1.txt
+Up
+:dump $D/h-up2.txt
+Down
+:dump $D/h-down1.txt
+Down
+:dump $D/h-down2.txt
+Esc
+KEYS
+check "Up: the newest filter first" grep -q '^Filter: turchia$' "$D/h-up1.txt"
+check "Up again: the one before" grep -q '^Filter: country:BY$' "$D/h-up2.txt"
+check "Down: forward again" grep -q '^Filter: turchia$' "$D/h-down1.txt"
+check "Down past the newest: the line typed (empty)" grep -q '^Filter: *$' "$D/h-down2.txt"
+check "the history file keeps both, oldest first" sh -c "[ \"\$(tail -n 2 '$XDG_STATE_HOME/attache/history' | tr '\n' ' ')\" = 'country:BY turchia ' ]"
 
 tui_script resize "$idx" <<KEYS
 :resize 80x24
