@@ -37,7 +37,9 @@ static struct att_index *volatile query_idx;
 static volatile sig_atomic_t cancel_asked;
 
 /* SIGINT while a query runs cancels the query; otherwise SIGINT, SIGTERM
- * and SIGHUP end the browser. */
+ * and SIGHUP end the browser, stopping a running query at its next
+ * progress check rather than when it is done (a dropped SSH link on a
+ * big index). */
 static void
 on_exit_signal(int sig)
 {
@@ -47,6 +49,8 @@ on_exit_signal(int sig)
 		return;
 	}
 	got_signal = sig;
+	if (query_idx)
+		att_index_interrupt(query_idx);
 }
 
 /* Fatal signals: restore the terminal as well as we can, then die as the
@@ -558,7 +562,7 @@ app_refresh(struct app *app)
 	/* Then the stale panes on the screen, one query each, while no key
 	 * waits; a key press interrupts and they stay stale (Esc or Ctrl-C:
 	 * until asked again; a failure: likewise). */
-	for (int i = 0; i < PANE_COUNT && !app->too_small; i++) {
+	for (int i = 0; i < PANE_COUNT && !app->too_small && !got_signal; i++) {
 		struct pane *p = &app->panes[i];
 		if (!p->win || !p->stale || p->failed || app->hold ||
 		    (!app->script && app_input_pending(app)))
@@ -578,6 +582,8 @@ app_refresh(struct app *app)
 	}
 	/* After a new filter, the article pane follows the list's selection
 	 * once the keyboard is idle. */
+	if (got_signal)
+		return;
 	if (app->follow_pending && !app->too_small && pane_list_follow(app))
 		refresh_once(app);
 	/* The list's count last: the first screenful never waits for it. */
