@@ -14,7 +14,8 @@ dist_lexicon_DATA = \
 	data/lexicon/negation.tsv \
 	data/lexicon/stopnames.tsv \
 	data/lexicon/titles.tsv \
-	data/lexicon/tone.tsv
+	data/lexicon/tone.tsv \
+	data/lexicon/words.tsv
 
 EXTRA_DIST += data/demo/demo.jsonl data/demo/README.md data/demo/check.py
 

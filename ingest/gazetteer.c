@@ -406,6 +406,9 @@ gaz_free(struct gazetteer *g)
 	for (size_t i = 0; i < g->nstopname; i++)
 		free(g->stopname[i]);
 	free(g->stopname);
+	for (size_t i = 0; i < g->nword; i++)
+		free(g->word[i]);
+	free(g->word);
 	for (size_t i = 0; i < g->ntitle; i++)
 		free(g->title[i].phrase);
 	free(g->title);

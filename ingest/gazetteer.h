@@ -50,6 +50,8 @@ struct gazetteer {
 	size_t nnegation, capnegation;
 	char **stopname;
 	size_t nstopname, capstopname;
+	char **word; /* words.tsv: words that are no misspelt names */
+	size_t nword, capword;
 	struct gaz_title *title;
 	size_t ntitle, captitle;
 	void *keys; /* private: key -> entity index */
@@ -60,8 +62,8 @@ struct gazetteer {
 int gaz_load_entities(struct gazetteer *g, const char *path, struct att_err *err);
 /* Reads tone.tsv (polarity, weight, phrase). */
 int gaz_load_tone(struct gazetteer *g, const char *path, struct att_err *err);
-/* Reads a one-word-per-line list (negation.tsv, stopnames.tsv) into
- * *LIST. */
+/* Reads a one-word-per-line list (negation.tsv, stopnames.tsv,
+ * words.tsv) into *LIST. */
 int gaz_load_words(const char *path, char ***list, size_t *n, size_t *cap, struct att_err *err);
 /* Reads titles.tsv (kind, phrase). */
 int gaz_load_titles(struct gazetteer *g, const char *path, struct att_err *err);

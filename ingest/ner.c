@@ -53,7 +53,7 @@ struct recogniser {
 	struct trie names;
 	struct npay *pay;
 	size_t npay, cappay;
-	struct hmap vocab;   /* every folded token of a name or stop name */
+	struct hmap vocab;   /* every folded token of a name, stop name or known word */
 	struct hmap fuzzy;   /* deletion key -> bucket */
 	uint32_t *bucket;    /* bucket -> first fz */
 	size_t nbucket, capbucket;
@@ -331,6 +331,8 @@ load_lexicon(struct recogniser *r, const char *dir, const char *name, struct att
 		code = gaz_load_words(path, &r->gaz.negation, &r->gaz.nnegation, &r->gaz.capnegation, err);
 	else if (strcmp(name, "stopnames.tsv") == 0)
 		code = gaz_load_words(path, &r->gaz.stopname, &r->gaz.nstopname, &r->gaz.capstopname, err);
+	else if (strcmp(name, "words.tsv") == 0)
+		code = gaz_load_words(path, &r->gaz.word, &r->gaz.nword, &r->gaz.capword, err);
 	else
 		code = gaz_load_titles(&r->gaz, path, err);
 	free(path);
@@ -341,7 +343,7 @@ struct recogniser *
 recogniser_new(const char *datadir, const char *const *extra, size_t nextra, struct att_err *err)
 {
 	static const char *const gazfiles[] = {"countries.tsv", "orgs.tsv", "persons.tsv", "places.tsv"};
-	static const char *const lexfiles[] = {"tone.tsv", "negation.tsv", "stopnames.tsv", "titles.tsv"};
+	static const char *const lexfiles[] = {"tone.tsv", "negation.tsv", "stopnames.tsv", "titles.tsv", "words.tsv"};
 	struct recogniser *r = xcalloc(1, sizeof *r);
 	int code = 0;
 
@@ -383,6 +385,13 @@ recogniser_new(const char *datadir, const char *const *extra, size_t nextra, str
 		free(f);
 		hmap_put(&r->stop, 0, s, flen, 1);
 		hmap_put(&r->vocab, 0, s, flen, 1);
+	}
+	/* Known words: never a misspelt name (Handover is not Hanover). */
+	for (size_t i = 0; i < r->gaz.nword; i++) {
+		size_t flen;
+		char *f = att_fold(r->gaz.word[i], strlen(r->gaz.word[i]), &flen);
+		hmap_put(&r->vocab, 0, arena_strndup(&r->mem, f, flen), flen, 1);
+		free(f);
 	}
 	for (size_t i = 0; i < r->gaz.ntitle; i++) {
 		/* A cue written with a final period ("on.", "gen.") needs it in

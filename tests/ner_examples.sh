@@ -30,7 +30,7 @@ art 12 "Parla il generale Marco Brambillone. Risponde il portavoce Giuseppe Ferr
 art 13 "Mosca e Minsk hanno firmato un accordo di cooperazione militare. Mosca non vuole la guerra con Kiev. La Russia accusa Kiev di aggressione."
 art 14 "La città vecchia. Il signor Bianchi e la Rossiya."
 art 15 "The United States and Russia; Ukraine and Belarus. MOSCA e la RUSSIA."
-art 16 "Constant pressure. Guardians of the law. Ethiopic script."
+art 16 "Constant pressure. Guardians of the law. Ethiopic script. Handover of power. Barbarian hordes. Literation."
 
 expect_exit 0 "index the examples with the bundled data" \
 	"$ATTACHE_INDEX_BIN" --data-dir "$DATA" -o "$IDX" "$IN"
@@ -62,7 +62,7 @@ check "longest match: Russia Bianca is Belarus" marks 05 "[Russia Bianca|country
 check "longest match: Russia Bianca is not Russia" nomark 05 "[Russia|country:RU] Bianca"
 check "names after an elision" marks 05 "dell'[Ucraina|country:UA]" "l'[Armenia|country:AM]"
 check "a misspelt long name" marks 05 "[Azerbagian|country:AZ]"
-check "no misspelling where an ending differs (Constant is no Constanta)" \
+check "no misspelling where an ending differs or the word is known (Constant, Handover)" \
 	test -z "$(show 16 | grep -F '[')"
 check "UN acronyms and name" marks 06 "[ONU|org]" "[Nazioni Unite|org]"
 check "EU acronyms and name" marks 06 "[Ue|org]" "[UE|org]" "[Unione europea|org]" "[EU|org]"

@@ -65,7 +65,7 @@ if (fs.existsSync(tone)) {
   }
   console.log(`tone.tsv: ${n} cues`);
 }
-for (const [file, cols] of [['negation.tsv', 1], ['stopnames.tsv', 1], ['titles.tsv', 2]]) {
+for (const [file, cols] of [['negation.tsv', 1], ['stopnames.tsv', 1], ['words.tsv', 1], ['titles.tsv', 2]]) {
   const f = path.join(ROOT, 'lexicon', file);
   if (!fs.existsSync(f)) continue;
   let n = 0; const seenL = new Set();
