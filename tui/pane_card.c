@@ -56,14 +56,18 @@ card_draw(struct app *app, struct pane *p)
 		att_draw_fit(p->win, "Appears most with", p->w - 1, att_color_attr[COL_TITLE], 0);
 	}
 	for (size_t i = 0; i < c->nwith && y < p->h; i++) {
-		char *line = xasprintf("%-3s %-30s %s article%s", c->with[i].code, c->with[i].name,
+		/* Names padded to 30 columns, not bytes: Côte d'Ivoire lines up. */
+		char *code = att_draw_clean(c->with[i].code, strlen(c->with[i].code), 0);
+		char *name = att_draw_clean(c->with[i].name, strlen(c->with[i].name), 0);
+		int pad = 31 - att_text_width(name, strlen(name));
+		char *line = xasprintf("%-3s %s%*s%s article%s", code, name, pad > 1 ? pad : 1, "",
 				       att_fmt_count(c->with[i].articles, n1, sizeof n1),
 				       c->with[i].articles == 1 ? "" : "s");
-		char *clean = att_draw_clean(line, strlen(line), 0);
 		wmove(p->win, y++, 3);
-		att_draw_fit(p->win, clean, p->w - 3, 0, 0);
-		free(clean);
+		att_draw_fit(p->win, line, p->w - 3, 0, 0);
 		free(line);
+		free(name);
+		free(code);
 	}
 }
 
