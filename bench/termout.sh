@@ -11,7 +11,8 @@
 # each key is sent once the previous one is on the screen; less gets one
 # key every 50 ms. Over a slow SSH link these bytes are the latency.
 # The list is measured with both cursors (list.cursor = bar, the default,
-# and arrow), the article with the default theme and with slow-link.
+# and arrow), the article with the default theme and with slow-link; from
+# 120 columns both also with general.layout = single.
 # BENCH_RAW=DIR keeps the raw output of each run in DIR, to look at.
 . "$(dirname "$0")/lib.sh"
 
@@ -109,6 +110,9 @@ printf '[list]\ncursor = arrow\n' >"$BENCH_TMP/arrow.conf"
 aa="'$ATTACHE' --config '$BENCH_TMP/arrow.conf' --trace '$trace' '$idx'"
 # The article again with the slow-link theme (entity kinds by colour alone).
 as="'$ATTACHE' --theme slow-link --trace '$trace' '$idx'"
+# From 120 columns, also general.layout = single (one pane at a time).
+printf '[general]\nlayout = single\n' >"$BENCH_TMP/single.conf"
+a1="'$ATTACHE' --config '$BENCH_TMP/single.conf' --trace '$trace' '$idx'"
 lines=$BENCH_LINES
 for size in $BENCH_SIZES; do
 	c=${size%x*} r=${size#*x}
@@ -122,4 +126,8 @@ for size in $BENCH_SIZES; do
 	lines=$BENCH_LINES
 	scroll "attache: list, scrolling" "$c" "$r" "$a" 1 "j*$r"
 	scroll "attache: arrow, scrolling" "$c" "$r" "$aa" 1 "j*$r"
+	if [ "$c" -ge 120 ]; then
+		scroll "attache: article, layout single" "$c" "$r" "$a1" 1 "j*$((row - 1))" Enter
+		scroll "attache: list scrolling, single" "$c" "$r" "$a1" 1 "j*$r"
+	fi
 done

@@ -142,17 +142,24 @@ arrows() {
 	fi
 }
 
-for size in 80x24 100x30 120x40 80x24-arrow 120x40-arrow; do
-	conf=
-	case $size in *-arrow) conf=$TEST_TMP/arrow ;; esac
-	c=${size%%x*} r=${size#*x} r=${r%-arrow}
+# general.layout = single: one pane at a time, also at 120 columns.
+printf "[general]\nlayout = single\n" >"$TEST_TMP/single"
+
+for size in 80x24 100x30 120x40 80x24-arrow 120x40-arrow 120x40-single; do
+	conf= arrow=
+	case $size in *-arrow) conf=$TEST_TMP/arrow arrow=1 ;; *-single) conf=$TEST_TMP/single ;; esac
+	c=${size%%x*} r=${size#*x} r=${r%-*}
 	if ! session "$c" "$r" $conf; then not_ok "$size: attache starts"; continue; fi
+	case $size in *-single)
+		# The top row holds the pane titles: "Articles" alone, no "Article" beside it.
+		check "$size: one pane on the screen" test "$(screen | head -n 1 | grep -o 'Article' | wc -l)" -eq 1 ;;
+	esac
 	# The list: down past the bottom (it scrolls), further, and back up.
 	press j $((r + 30)) && same "$size list down"
-	[ -z "$conf" ] || arrows "$size list down"
+	[ -z "$arrow" ] || arrows "$size list down"
 	press k $((r + 10)) && same "$size list up"
 	press j 5 && press PgDn 3 && press k 2 && same "$size list paged"
-	[ -z "$conf" ] || arrows "$size list paged"
+	[ -z "$arrow" ] || arrows "$size list paged"
 	# The long article, opened from the top of the list.
 	press g && press Enter && press j $((r + 40)) && same "$size article down"
 	press k 25 && same "$size article up"

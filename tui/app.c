@@ -328,7 +328,12 @@ layout(struct app *app)
 		place(&app->panes[app->overlay], 0, 0, h, app->cols);
 		return;
 	}
-	if (app->cols >= 160 && app->rows >= 40) {
+	/* general.layout of the config (tui/conf.h): single keeps one pane. */
+	int single = att_config_active && att_config_num(att_config_active, ATT_OPT_LAYOUT) == 1;
+	if (single) {
+		app->layout = 1;
+		place(&app->panes[app->focus], 0, 0, h, app->cols);
+	} else if (app->cols >= 160 && app->rows >= 40) {
 		int left = app->cols * 2 / 5;
 		app->layout = 3;
 		place(&app->panes[PANE_LIST], 0, 0, h / 2, left);

@@ -49,6 +49,8 @@ enum att_opt_type {
 	  "Milliseconds to wait after Esc for the rest of a key sequence") \
 	X(DATE_FORMAT, "general", "date-format", ATT_OPT_STRING, "%Y-%m-%d", 0, 0, NULL, \
 	  "strftime(3) format of dates in the article list and header") \
+	X(LAYOUT, "general", "layout", ATT_OPT_CHOICE, "auto", 0, 0, "auto|single", \
+	  "Panes side by side when the terminal is wide enough (auto), or always one at a time (single): a terminal cannot scroll half its width, so over a slow link panes side by side cost 20 to 45 times the bytes per step") \
 	X(ASCII_ONLY, "general", "ascii-only", ATT_OPT_CHOICE, "auto", 0, 0, "auto|on|off", \
 	  "Draw lines, shades and placeholders in ASCII: on always; auto (and off) when the locale is not UTF-8, which cannot show Unicode") \
 	X(LIST_COLUMNS, "list", "columns", ATT_OPT_LIST, "date, source, countries, title", 0, 0, \
