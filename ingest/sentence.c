@@ -56,7 +56,7 @@ abbrev_before(const char *text, size_t end)
 	}
 	w[n] = '\0';
 	for (size_t i = 0; i < ATT_ARRAY_LEN(abbrevs); i++)
-		if (strcmp(w, abbrevs[i]) == 0)
+		if (abbrevs[i][0] == w[0] && strcmp(w, abbrevs[i]) == 0)
 			return 1;
 	return 0;
 }
@@ -151,6 +151,11 @@ split_sentences(const char *text, size_t len, struct spanlist *out)
 	size_t start = 0, i = 0;
 
 	while (i < len) {
+		unsigned char b = (unsigned char)text[i];
+		if (b < 0x80 && b != '\n' && b != '.' && b != '!' && b != '?') {
+			i++; /* most bytes: nothing to decide */
+			continue;
+		}
 		ucs4_t c;
 		size_t k = at(text, len, i, &c);
 		if (c == '\n') {
