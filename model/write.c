@@ -243,8 +243,10 @@ struct pending {
 #define GROUP_BYTES (32u << 20)
 
 struct att_writer {
-	char *target, *tmp, *stage, *lock, *dir, *annpath, *side;
+	char *target, *tmp, *stage, *lock, *dir, *annpath, *side, *textpath, *fts;
 	int lockfd, annfd;
+	int textfd;                /* the articles' text in id order, for the full-text thread; -1: none */
+	struct buf text;           /* text records not yet written to textfd */
 	sqlite3 *db;
 	sqlite3_stmt *st[ST_COUNT];
 	volatile sig_atomic_t *cancel;
@@ -388,9 +390,14 @@ open_db(struct att_writer *w, struct att_err *err)
 	unlink(w->tmp);
 	unlink(w->stage);
 	unlink(w->side);
+	unlink(w->fts);
 	w->annfd = open(w->annpath, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (w->annfd < 0)
 		return att_err_set(err, EX_CANTCREAT, "%s: cannot create %s: %s", w->target, w->annpath,
+				   strerror(errno));
+	w->textfd = open(w->textpath, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (w->textfd < 0)
+		return att_err_set(err, EX_CANTCREAT, "%s: cannot create %s: %s", w->target, w->textpath,
 				   strerror(errno));
 	/* Each connection is used by one thread only: no mutex per call. */
 	rc = sqlite3_open_v2(w->tmp, &w->db,
@@ -456,6 +463,9 @@ att_writer_open(const char *target, struct att_writer **out, struct att_err *err
 	w->lock = xasprintf("%s.lock", target);
 	w->annpath = xasprintf("%s.tmp-%ld-ann", target, (long)getpid());
 	w->side = xasprintf("%s.tmp-%ld-side", target, (long)getpid());
+	w->textpath = xasprintf("%s.tmp-%ld-text", target, (long)getpid());
+	w->fts = xasprintf("%s.tmp-%ld-fts", target, (long)getpid());
+	w->textfd = -1;
 
 	if (slash && slash[1] == '\0') {
 		code = att_err_set(err, EX_USAGE, "%s: the index must be a file name, not a directory", target);
@@ -1052,13 +1062,13 @@ write_blob_rows(struct att_writer *w, int64_t id, const unsigned char *blob, siz
 /* Blobs are written to the file in pieces of about this size. */
 #define ANN_FLUSH (1 << 20)
 
-/* Appends the blobs kept in memory to the blob file. */
+/* Appends the bytes kept in B to the scratch file FD (PATH). */
 static int
-ann_flush(struct att_writer *w, struct att_err *err)
+scratch_flush(struct att_writer *w, int fd, const char *path, struct buf *b, struct att_err *err)
 {
 	size_t done = 0;
-	while (done < w->ann.len) {
-		ssize_t k = write(w->annfd, w->ann.data + done, w->ann.len - done);
+	while (done < b->len) {
+		ssize_t k = write(fd, b->data + done, b->len - done);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k <= 0) {
@@ -1069,12 +1079,53 @@ ann_flush(struct att_writer *w, struct att_err *err)
 						   w->target);
 			return att_err_set(err, EX_IOERR,
 					   "%s: write error while writing %s (%s); the previous index is unchanged",
-					   w->target, w->annpath, strerror(e));
+					   w->target, path, strerror(e));
 		}
 		done += (size_t)k;
 	}
-	w->ann.len = 0;
+	b->len = 0;
 	return 0;
+}
+
+/* Appends the blobs kept in memory to the blob file. */
+static int
+ann_flush(struct att_writer *w, struct att_err *err)
+{
+	return scratch_flush(w, w->annfd, w->annpath, &w->ann, err);
+}
+
+/* The head of an article's record in the text file: the title's and the
+ * body's bytes follow, as they are written into the article table. */
+struct text_head {
+	uint64_t tlen, blen;
+};
+
+/* Keeps the title and body of the article just numbered for the
+ * full-text thread. */
+static int
+keep_text(struct att_writer *w, const struct att_doc *doc, struct att_err *err)
+{
+	const char *title = doc->title ? doc->title : "";
+	struct text_head h = {strlen(title), doc->body ? doc->body_len : 0};
+	buf_add(&w->text, &h, sizeof h);
+	buf_add(&w->text, title, h.tlen);
+	if (h.blen)
+		buf_add(&w->text, doc->body, h.blen);
+	if (w->text.len >= ANN_FLUSH)
+		return scratch_flush(w, w->textfd, w->textpath, &w->text, err);
+	return 0;
+}
+
+/* No full-text thread: the articles are numbered at commit. */
+static void
+drop_text(struct att_writer *w)
+{
+	if (w->textfd >= 0) {
+		close(w->textfd);
+		unlink(w->textpath);
+		w->textfd = -1;
+	}
+	buf_free(&w->text);
 }
 
 /* Compares optional strings as SQLite orders them: NULL first, then bytes. */
@@ -1164,6 +1215,8 @@ number(struct att_writer *w, int where, const struct att_doc *doc, const char *c
 	if ((code = write_blob_rows(w, (int64_t)w->n, (const unsigned char *)blob->data, blob->len,
 				    WB_EARLY, w->wb, err)) != 0)
 		return code;
+	if (w->textfd >= 0 && (code = keep_text(w, doc, err)) != 0)
+		return code;
 	bind_doc(w->st[ST_KEY], (int64_t)w->n, doc, countries);
 	return step(w, w->st[ST_KEY], err);
 }
@@ -1223,6 +1276,7 @@ go_unordered(struct att_writer *w, struct att_err *err)
 	if (code == 0)
 		code = exec(w, unorder_sql, "staging the articles", err);
 	w->unordered = 1;
+	drop_text(w);
 	return code;
 }
 
@@ -1470,6 +1524,9 @@ struct side {
 	uint64_t next;            /* without ORDER, the next blob */
 	uint64_t n;
 	unsigned mask;            /* the tables to write, bits of WB_* */
+	int (*rows)(struct side *sd, struct att_err *err); /* what the thread writes */
+	int textfd;               /* fts_rows: the text file */
+	int fts_stat;             /* fts_rows: PRAGMA optimize analysed article_fts_idx */
 	int code;
 	struct att_err err;
 };
@@ -1664,7 +1721,7 @@ side_main(void *arg)
 	int code = side_open(sd, &sd->err);
 
 	if (code == 0)
-		code = write_rows(sd, &sd->err);
+		code = sd->rows(sd, &sd->err);
 	if (code == 0)
 		code = exec(w, "COMMIT", "writing the temporary tables", &sd->err);
 	if (w->db && sqlite3_close(w->db) != SQLITE_OK && code == 0)
@@ -1677,6 +1734,116 @@ side_main(void *arg)
 	}
 	sd->code = code;
 	return NULL;
+}
+
+/* Fills the full-text table of the side file with the articles of the
+ * text file, in id order: row by row into an FTS5 table without content
+ * (tokenised, flushed and merged as 'rebuild' does over the article
+ * table), so that its shadow tables are those 'rebuild' would write. */
+static int
+fts_rows(struct side *sd, struct att_err *err)
+{
+	struct att_writer *w = &sd->view;
+	struct buf b = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	uint64_t at = 0;
+	int code = 0;
+	int rc = sqlite3_prepare_v2(w->db, "INSERT INTO article_fts(rowid, title, body) VALUES (?1, ?2, ?3)",
+				    -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		code = db_failure(w, rc, "preparing the full-text index", err);
+	struct side rd = {.view = *w, .annfd = sd->textfd};
+	rd.view.annpath = w->textpath;
+	for (uint64_t id = 1; id <= sd->n && code == 0; id++) {
+		struct text_head h;
+		if ((code = read_at(&rd, &h, sizeof h, at, err)) != 0)
+			break;
+		if (h.tlen > SIZE_MAX / 2 || h.blen > SIZE_MAX / 2 - h.tlen) {
+			code = att_err_set(err, EX_SOFTWARE, "%s: the staging file is damaged", w->target);
+			break;
+		}
+		b.len = 0;
+		buf_reserve(&b, (size_t)(h.tlen + h.blen));
+		if ((code = read_at(&rd, b.data, (size_t)(h.tlen + h.blen), at + sizeof h, err)) != 0)
+			break;
+		at += sizeof h + h.tlen + h.blen;
+		sqlite3_bind_int64(st, 1, (int64_t)id);
+		sqlite3_bind_text64(st, 2, b.data, h.tlen, SQLITE_STATIC, SQLITE_UTF8);
+		sqlite3_bind_text64(st, 3, b.data + h.tlen, h.blen, SQLITE_STATIC, SQLITE_UTF8);
+		code = step(w, st, err);
+	}
+	sqlite3_finalize(st);
+	buf_free(&b);
+	/* Then the article_entity rows, which balances the two threads. */
+	if (code == 0)
+		code = write_rows(sd, err);
+	/* FTS5's own queries (up to the last flush, at commit) made the
+	 * index's PRAGMA optimize take the statistics of article_fts_idx
+	 * after a 'rebuild'; this connection ran the same queries: the index
+	 * gets the statistics when this optimize takes them. */
+	if (code == 0)
+		code = exec(w, "COMMIT; PRAGMA optimize; BEGIN", "writing the full-text index", err);
+	st = NULL;
+	if (code == 0 && sqlite3_prepare_v2(w->db, "SELECT 1 FROM sqlite_stat1 WHERE tbl = 'article_fts_idx'",
+					    -1, &st, NULL) == SQLITE_OK)
+		sd->fts_stat = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return code;
+}
+
+/* The full-text table of the index as one without content, for the side
+ * file; NULL when its definition is not the one expected. */
+static char *
+fts_side_sql(struct att_writer *w)
+{
+	static const char ext[] = "content='article', content_rowid='id'";
+	sqlite3_stmt *st = NULL;
+	char *sql = NULL;
+
+	if (sqlite3_prepare_v2(w->db, "SELECT sql FROM main.sqlite_schema WHERE name = 'article_fts'", -1, &st,
+			       NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+		const char *def = (const char *)sqlite3_column_text(st, 0);
+		const char *at = def ? strstr(def, ext) : NULL;
+		if (at && strstr(at + 1, ext) == NULL)
+			sql = xasprintf("%.*scontent=''%s", (int)(at - def), def, at + strlen(ext));
+	}
+	sqlite3_finalize(st);
+	return sql;
+}
+
+/* The shadow tables of the full-text index, copied from the side file. */
+static const char *const fts_shadow[] = {
+	"article_fts_data", "article_fts_idx", "article_fts_docsize", "article_fts_config",
+};
+
+/* Copies the tables TABLES[0..N) of the side file PATH (attached as AS)
+ * into the index, the first NCLEAR emptied first, and removes the file. */
+static int
+copy_in(struct att_writer *w, const char *path, const char *as, const char *const *tables, size_t n,
+	size_t nclear, struct att_err *err)
+{
+	char *sql = sqlite3_mprintf("ATTACH %Q AS %s", path, as);
+	int code = exec(w, sql, "reading the temporary tables", err);
+	sqlite3_free(sql);
+	if (code == 0)
+		code = exec(w, "BEGIN", "writing the index", err);
+	for (size_t i = 0; i < n && code == 0; i++) {
+		int clear = i < nclear;
+		sql = sqlite3_mprintf("%s%s%sINSERT INTO main.%s SELECT * FROM %s.%s", clear ? "DELETE FROM main." : "",
+				      clear ? tables[i] : "", clear ? "; " : "", tables[i], as, tables[i]);
+		code = exec(w, sql, "writing the index", err);
+		sqlite3_free(sql);
+	}
+	if (code == 0)
+		code = exec(w, "COMMIT", "committing", err);
+	sql = sqlite3_mprintf("DETACH %s", as);
+	if (code == 0)
+		code = exec(w, sql, "closing the temporary tables", err);
+	sqlite3_free(sql);
+	if (code == 0)
+		unlink(path);
+	return code;
 }
 
 /* The article numbers in id order, when they differ from the ids. */
@@ -1735,25 +1902,24 @@ side_schema(struct att_writer *w, unsigned mask, struct buf *b, struct att_err *
 static int
 copy_side(struct att_writer *w, unsigned mask, struct att_err *err)
 {
-	char *sql = sqlite3_mprintf("ATTACH %Q AS side", w->side);
-	int code = exec(w, sql, "reading the temporary tables", err);
-	sqlite3_free(sql);
-	if (code == 0)
-		code = exec(w, "BEGIN", "writing the index", err);
-	for (int i = 0; i < WB_COUNT && code == 0; i++) {
-		if (!(mask & (1u << i)))
-			continue;
-		sql = sqlite3_mprintf("INSERT INTO main.%s SELECT * FROM side.%s", wb_table[i], wb_table[i]);
-		code = exec(w, sql, "writing the index", err);
-		sqlite3_free(sql);
-	}
-	if (code == 0)
-		code = exec(w, "COMMIT", "committing", err);
-	if (code == 0)
-		code = exec(w, "DETACH side", "closing the temporary tables", err);
-	if (code == 0)
-		unlink(w->side);
-	return code;
+	const char *tables[WB_COUNT];
+	size_t n = 0;
+	for (int i = 0; i < WB_COUNT; i++)
+		if (mask & (1u << i))
+			tables[n++] = wb_table[i];
+	return copy_in(w, w->side, "side", tables, n, 0, err);
+}
+
+/* Replaces the (empty) full-text index with the one built in the side
+ * file: its shadow tables are copied as they are; then the article_entity
+ * rows written there. */
+static int
+copy_fts(struct att_writer *w, struct att_err *err)
+{
+	const char *tables[ATT_ARRAY_LEN(fts_shadow) + 1];
+	memcpy(tables, fts_shadow, sizeof fts_shadow);
+	tables[ATT_ARRAY_LEN(fts_shadow)] = wb_table[WB_AE];
+	return copy_in(w, w->fts, "fts", tables, ATT_ARRAY_LEN(tables), ATT_ARRAY_LEN(fts_shadow), err);
 }
 
 /* Makes the renamed file durable: data, then the directory entry. */
@@ -1800,18 +1966,36 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 	    ((code = exec(w, number_sql, "numbering articles", err)) != 0 ||
 	     (code = load_order(w, &order, err)) != 0))
 		goto fail;
-	unsigned side_mask = WB_SIDE;
-	if ((code = side_schema(w, side_mask, &schema, err)) != 0)
-		goto fail;
-
-	/* The rows of the blobs go into the side file while this thread
-	 * builds the full-text index. */
+	/* Articles in date order: a second thread builds the full-text index
+	 * in a side file from the text file, and writes the article_entity
+	 * rows there, while this one writes the mention rows. Otherwise the
+	 * side thread writes the mention and article_entity rows into a side
+	 * file while this one builds the full-text index. */
+	char *ftssql = w->unordered || w->textfd < 0 ? NULL : fts_side_sql(w);
+	int fts_side = ftssql != NULL;
+	unsigned side_mask = fts_side ? 1u << WB_AE : WB_SIDE;
 	struct side sd = {
 		.view = {.target = w->target, .side = w->side, .annpath = w->annpath, .entv = w->entv,
 			 .cancel = w->cancel},
-		.schema = schema.data, .annfd = w->annfd, .order = order, .n = w->n,
-		.mask = side_mask,
+		.annfd = w->annfd, .order = order, .n = w->n, .mask = side_mask, .rows = write_rows,
 	};
+	if (fts_side) {
+		buf_adds(&schema, ftssql);
+		free(ftssql);
+		sd.view.side = w->fts;
+		sd.view.textpath = w->textpath;
+		sd.textfd = w->textfd;
+		sd.rows = fts_rows;
+		buf_adds(&schema, ";\n");
+		code = scratch_flush(w, w->textfd, w->textpath, &w->text, err);
+	} else {
+		drop_text(w);
+	}
+	if (code == 0)
+		code = side_schema(w, side_mask, &schema, err);
+	if (code)
+		goto fail;
+	sd.schema = schema.data;
 	pthread_t side;
 	int started = pthread_create(&side, NULL, side_main, &sd) == 0;
 	if (!started)
@@ -1823,12 +2007,12 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 	if (code == 0)
 		code = exec(w, meta, "writing meta", err);
 	sqlite3_free(meta);
-	if (code == 0)
+	if (code == 0 && !fts_side)
 		code = exec(w, "INSERT INTO main.article_fts(article_fts) VALUES ('rebuild')",
 			    "building the full-text index", err);
 	struct side ms = {.view = *w, .annfd = w->annfd, .order = order, .n = w->n,
-			  .mask = WB_ALL & ~side_mask};
-	if (code == 0 && w->unordered)
+			  .mask = fts_side ? WB_SIDE & ~side_mask : WB_ALL & ~WB_SIDE};
+	if (code == 0 && (fts_side || w->unordered))
 		code = write_rows(&ms, err);
 	if (code == 0) /* the optional extras of attache-index(5), once relations are in */
 		code = exec(w, att_schema_extras_sql, "indexing the articles' countries", err);
@@ -1843,7 +2027,10 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 	if (code || (code = exec(w, "DETACH stage", "closing the staging file", err)) != 0)
 		goto fail;
 	unlink(w->stage);
-	if ((code = copy_side(w, side_mask, err)) != 0)
+	if ((code = fts_side ? copy_fts(w, err) : copy_side(w, side_mask, err)) != 0)
+		goto fail;
+	if (fts_side && sd.fts_stat &&
+	    (code = exec(w, "ANALYZE main.article_fts_idx", "finishing", err)) != 0)
 		goto fail;
 	if ((code = exec(w, "PRAGMA main.optimize; PRAGMA main.locking_mode=NORMAL;"
 			 " PRAGMA main.journal_mode=DELETE", "finishing", err)) != 0)
@@ -1902,6 +2089,8 @@ att_writer_abort(struct att_writer *w)
 			unlink(w->stage);
 		unlink(w->annpath);
 		unlink(w->side);
+		unlink(w->textpath);
+		unlink(w->fts);
 		/* Remove the lock file while we still hold it (see take_lock). */
 		unlink(w->lock);
 		close(w->lockfd);
@@ -1916,6 +2105,11 @@ att_writer_abort(struct att_writer *w)
 	free(w->stage);
 	free(w->annpath);
 	free(w->side);
+	free(w->textpath);
+	free(w->fts);
+	if (w->textfd >= 0)
+		close(w->textfd);
+	buf_free(&w->text);
 	if (w->annfd >= 0)
 		close(w->annfd);
 	buf_free(&w->ann);
