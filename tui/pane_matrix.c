@@ -177,8 +177,13 @@ draw_legend(struct matrix_view *v, WINDOW *win, int w)
 		col += att_draw_text(win, buf, strlen(buf), w, att_color_attr[COL_DIM]);
 		for (int s = 1; s <= HEAT_STEPS && col < w; s++) {
 			const char *mark = att_colors_256 ? " " : att_shade(s, HEAT_STEPS + 1);
-			snprintf(buf, sizeof buf, "%s%lld", mark,
-				 (long long)((v->max * s + HEAT_STEPS - 1) / HEAT_STEPS));
+			long long top = (long long)((v->max * s + HEAT_STEPS - 1) / HEAT_STEPS);
+			/* A small maximum gives steps the same top: the cells take
+			 * the last of them, and so does the legend. */
+			if (s < HEAT_STEPS &&
+			    top == (long long)((v->max * (s + 1) + HEAT_STEPS - 1) / HEAT_STEPS))
+				continue;
+			snprintf(buf, sizeof buf, "%s%lld", mark, top);
 			col += att_draw_text(win, buf, strlen(buf), w - col, att_color_attr[COL_HEAT_0 + s]);
 			col += att_draw_text(win, " ", 1, w - col, 0);
 		}
