@@ -80,7 +80,7 @@ on_screen before 'firmano un accordo di difesa'
 keys /
 keys -l accordo
 keys Enter
-on_screen match 'match 1 of 1'
+on_screen match 'match 1 of 2'
 check "before the search, the word is plain text" sh -c "! grep -q '${esc}\\[[0-9;]*maccordo' '$TEST_TMP/before.ansi'"
 check "/ highlights the match in the article" sh -c "grep -q '${esc}\\[[0-9;]*maccordo' '$TEST_TMP/match.ansi'"
 keys 3

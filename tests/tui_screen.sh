@@ -390,13 +390,19 @@ Enter
 :dump $D/a-search.txt
 n
 :dump $D/a-next.txt
+n
+:dump $D/a-last.txt
+N
+:dump $D/a-prev.txt
 o
 :dump $D/a-orig.txt
 o
 :dump $D/a-clean.txt
 KEYS
-check "/ in the article: the first match in the text" status "$D/a-search.txt" 'match 1 of 1$'
-check "n past the last match says so" status "$D/a-next.txt" 'no more matches: minsk$'
+check "/ in the article: the first of the matches in the title and the text" status "$D/a-search.txt" 'match 1 of 2$'
+check "n: the next match" status "$D/a-next.txt" 'match 2 of 2$'
+check "n past the last match says so" status "$D/a-last.txt" 'no more matches: minsk$'
+check "N: the previous match" status "$D/a-prev.txt" 'match 1 of 2$'
 check "o: the original text, with its boilerplate" grep -q '^Advertisement$' "$D/a-orig.txt"
 check "o: the status line says original text" status "$D/a-orig.txt" 'original text$'
 check "o again: the cleaned text, without the boilerplate" grep -q 'Putin meets Lukashenko' "$D/a-clean.txt"

@@ -45,7 +45,7 @@ struct article_view {
 	int wrap_w;            /* the width the lines were made for */
 	int64_t top;
 	long cur;              /* current mention (index into all: title then body), -1 */
-	struct span *matches;  /* search matches in the body */
+	struct span *matches;  /* search matches: title, then body (.mention: the line_kind) */
 	size_t nmatches;
 	long cur_match;
 	int64_t want_sentence; /* scroll to this sentence at the next layout, or -1 */
@@ -383,10 +383,10 @@ draw_doc_line(struct article_view *v, WINDOW *win, const struct line *l, int w)
 				attr = att_attr_over(attr, att_color_attr[COL_ENT_CURRENT]);
 			break;
 		}
-		if (l->kind == L_BODY) {
+		if (l->kind != L_PLAIN) {
 			for (size_t i = 0; i < v->nmatches; i++) {
 				const struct span *m = &v->matches[i];
-				if (m->end <= s)
+				if (m->mention != (size_t)l->kind || m->end <= s)
 					continue;
 				if (m->start > s) {
 					if (m->start < e)
@@ -700,22 +700,25 @@ article_search(struct app *app, struct pane *p, const char *text, int dir)
 		v->matches = NULL;
 		v->nmatches = 0;
 		size_t cap = 0;
-		for (size_t i = 0; i + n <= v->body.len; i++) {
-			if (strncasecmp(v->body.text + i, text, n) != 0)
-				continue;
-			if (v->nmatches == cap) {
-				cap = cap ? 2 * cap : 16;
-				v->matches = xreallocarray(v->matches, cap, sizeof *v->matches);
+		for (int k = L_TITLE; k <= L_BODY; k++) {
+			const struct doc *d = k == L_TITLE ? &v->title : &v->body;
+			for (size_t i = 0; i + n <= d->len; i++) {
+				if (strncasecmp(d->text + i, text, n) != 0)
+					continue;
+				if (v->nmatches == cap) {
+					cap = cap ? 2 * cap : 16;
+					v->matches = xreallocarray(v->matches, cap, sizeof *v->matches);
+				}
+				v->matches[v->nmatches++] = (struct span){i, i + n, (size_t)k};
+				i += n - 1;
 			}
-			v->matches[v->nmatches++] = (struct span){i, i + n, 0};
-			i += n - 1;
 		}
 		v->cur_match = -1;
 		if (!v->nmatches)
 			return 0;
 		/* The first match at or below the top line. */
 		for (size_t i = 0; i < v->nmatches; i++) {
-			if (line_of(v, L_BODY, v->matches[i].start) >= v->top) {
+			if (line_of(v, (enum line_kind)v->matches[i].mention, v->matches[i].start) >= v->top) {
 				v->cur_match = (long)i;
 				break;
 			}
@@ -730,7 +733,8 @@ article_search(struct app *app, struct pane *p, const char *text, int dir)
 			return 0;
 		v->cur_match = next;
 	}
-	show_line(v, p, line_of(v, L_BODY, v->matches[v->cur_match].start));
+	const struct span *m = &v->matches[v->cur_match];
+	show_line(v, p, line_of(v, (enum line_kind)m->mention, m->start));
 	app_message(app, 0, "match %ld of %zu", v->cur_match + 1, v->nmatches);
 	return 1;
 }
