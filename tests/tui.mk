@@ -2,7 +2,7 @@
 if HAVE_CMOCKA
 check_PROGRAMS += tests/tui_keys_test
 TESTS += tests/tui_keys_test
-tests_tui_keys_test_SOURCES = tests/tui_keys_test.c tui/keys.c tui/draw.c tui/theme_color.c
+tests_tui_keys_test_SOURCES = tests/tui_keys_test.c tui/keys.c tui/draw.c tui/theme_color.c tui/find.c
 tests_tui_keys_test_CFLAGS = $(TEST_CFLAGS) $(CURSES_CFLAGS)
 tests_tui_keys_test_LDADD = $(TEST_LIBS) $(CURSES_LIBS)
 endif

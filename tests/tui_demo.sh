@@ -76,6 +76,10 @@ check "q again: back to the matrix, on the same cell" sh -c "tail -n 1 '$D/back2
 last=$(tail -n 1 "$D/last.txt" | sed -n 's/^\[Relations\] \([A-Z][A-Z]\)–.*/\1/p')
 check "G: the last country ($last), its row scrolled into view" \
 	sh -c "[ '$last' = '$(echo "$head" | tr ',' '\n' | tail -n 1)' ] && grep -qE '^$last( |\$)' '$D/last.txt'"
+# / in the article ignores case and accents, as the filter does.
+printf 'f\n:type dolmabahce\nEnter\nEnter\n/\n:type DOLMABAHCE\nEnter\n:dump %s\n' "$D/accents.txt" >"$D/accents.keys"
+expect_exit 0 "a search without the accent" "$ATTACHE" --script "$D/accents.keys" "$demo"
+check "/DOLMABAHCE finds Dolmabahçe in the article" sh -c "tail -n 1 '$D/accents.txt' | grep -q '^\[Article\] .*match 1 of 1\$'"
 # Every article of 2022 with Russia and Belarus in one sentence, as TSV.
 expect_exit 0 "--list 'date:2022 pair:RU-BY'" "$ATTACHE" --list 'date:2022 pair:RU-BY' "$demo"
 check "some articles, all of 2022, all with RU and BY" sh -c "[ -s '$TEST_TMP/out' ] &&

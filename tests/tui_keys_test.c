@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tui/draw.h"
+#include "tui/find.h"
 #include "tui/keys.h"
 
 static void
@@ -142,6 +143,47 @@ test_wrap(void **state)
 	free(wl);
 }
 
+/* The article's search: case and accents folded as by the filter, the
+ * matches as whole characters of the text. */
+static void
+test_find(void **state)
+{
+	(void)state;
+	struct att_hit *h;
+	const char *t = "Citt\xc3\xa0 e CITT\xc3\x80, citta.";
+	assert_int_equal(att_find_all(t, strlen(t), "citta", &h), 3);
+	assert_int_equal(h[0].start, 0);
+	assert_int_equal(h[0].end, 6); /* "Città": the à is two bytes */
+	assert_int_equal(h[1].start, 9);
+	assert_int_equal(h[1].end, 15);
+	assert_int_equal(h[2].start, 17);
+	assert_int_equal(h[2].end, 22);
+	free(h);
+	/* A typographic apostrophe, and a needle with accents. */
+	t = "l\xe2\x80\x99" "alleanza";
+	assert_int_equal(att_find_all(t, strlen(t), "L'ALLEANZA", &h), 1);
+	assert_int_equal(h[0].end, strlen(t));
+	free(h);
+	assert_int_equal(att_find_all("Citta", 5, "citt\xc3\xa0", &h), 1);
+	free(h);
+	/* One character folding to two: the match covers all of it. */
+	t = "Stra\xc3\x9f" "e";
+	assert_int_equal(att_find_all(t, strlen(t), "s", &h), 2);
+	assert_int_equal(h[1].start, 4);
+	assert_int_equal(h[1].end, 6);
+	free(h);
+	assert_int_equal(att_find_all(t, strlen(t), "strasse", &h), 1);
+	assert_int_equal(h[0].end, strlen(t));
+	free(h);
+	/* Nothing to find, an empty needle, invalid UTF-8. */
+	assert_int_equal(att_find_all(t, strlen(t), "zebra", &h), 0);
+	assert_null(h);
+	assert_int_equal(att_find_all(t, strlen(t), "", &h), 0);
+	assert_int_equal(att_find_all("a\xff\xfe b", 5, "b", &h), 1);
+	assert_int_equal(h[0].start, 4);
+	free(h);
+}
+
 int
 main(void)
 {
@@ -151,6 +193,7 @@ main(void)
 		cmocka_unit_test(test_names_round_trip),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_find),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	return cmocka_run_group_tests_name("tui_keys", tests, NULL, NULL);

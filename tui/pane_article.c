@@ -10,6 +10,7 @@
 #include "tui/app.h"
 #include "tui/conf.h"
 #include "tui/draw.h"
+#include "tui/find.h"
 
 /* A range of the sanitised text: an entity mention or a search match. */
 struct span {
@@ -699,19 +700,16 @@ article_search(struct app *app, struct pane *p, const char *text, int dir)
 		free(v->matches);
 		v->matches = NULL;
 		v->nmatches = 0;
-		size_t cap = 0;
+		/* Case- and accent-insensitive, as the filter (tui/find.c). */
 		for (int k = L_TITLE; k <= L_BODY; k++) {
 			const struct doc *d = k == L_TITLE ? &v->title : &v->body;
-			for (size_t i = 0; i + n <= d->len; i++) {
-				if (strncasecmp(d->text + i, text, n) != 0)
-					continue;
-				if (v->nmatches == cap) {
-					cap = cap ? 2 * cap : 16;
-					v->matches = xreallocarray(v->matches, cap, sizeof *v->matches);
-				}
-				v->matches[v->nmatches++] = (struct span){i, i + n, (size_t)k};
-				i += n - 1;
-			}
+			struct att_hit *hits;
+			size_t nh = att_find_all(d->text, d->len, text, &hits);
+			if (nh)
+				v->matches = xreallocarray(v->matches, v->nmatches + nh, sizeof *v->matches);
+			for (size_t i = 0; i < nh; i++)
+				v->matches[v->nmatches++] = (struct span){hits[i].start, hits[i].end, (size_t)k};
+			free(hits);
 		}
 		v->cur_match = -1;
 		if (!v->nmatches)
