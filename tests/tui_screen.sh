@@ -57,7 +57,9 @@ check "the card has the aliases" grep -q 'Aliases *Lukashenko' "$D/card.txt"
 check "the card lists the countries it appears with most" sh -c "grep -q 'Appears most with' '$D/card.txt' && grep -q '^ *BY  *Belarus  *1 article\$' '$D/card.txt' && grep -q '^ *RU  *Russia  *1 article\$' '$D/card.txt'"
 # The counts line up after names with accents (columns, not bytes).
 cp "$idx" "$D/accent.idx"
-"$SQLITE3" "$D/accent.idx" "UPDATE entity SET name = 'Rossíya' WHERE id = 1"
+"$SQLITE3" "$D/accent.idx" "UPDATE entity SET name = 'Rossíya' WHERE id = 1;
+	WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40)
+	INSERT INTO alias SELECT 'lukashenko spelling ' || i, 8, 'Lukashenko spelling ' || i FROM n"
 tui_script card-accent "$D/accent.idx" <<KEYS
 j
 Enter
@@ -72,6 +74,8 @@ col() { grep -- "$1" "$2" | head -n 1 | sed "s/$1.*//" | LC_ALL=C.UTF-8 wc -L; }
 c1=$(grep ' BY  Belarus' "$D/card-accent.txt" >"$D/by.txt"; col '1 article' "$D/by.txt")
 c2=$(grep ' RU  Rossíya' "$D/card-accent.txt" >"$D/ru.txt"; col '1 article' "$D/ru.txt")
 check "the card's counts line up after an accented name ($c1, $c2)" sh -c "[ -n '$c1' ] && [ '$c1' = '$c2' ]"
+check "many aliases wrap onto the next rows, under the first" grep -q '^           Lukashenko spelling' "$D/card-accent.txt"
+check "four rows of them at most, the last cut with an ellipsis" sh -c "[ \$(grep -c 'Lukashenko spelling' '$D/card-accent.txt') -eq 4 ] && grep 'Lukashenko spelling' '$D/card-accent.txt' | tail -n 1 | grep -q '…\$'"
 check "Enter on an entity filters the list to it" grep -q 'filter: person:"Aleksandr Lukashenko"' "$D/entity-filter.txt"
 check "the list then holds its one article" grep -q '^\[Articles\] 1/1 ' "$D/entity-filter.txt"
 

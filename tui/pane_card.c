@@ -27,6 +27,31 @@ field(struct pane *p, int *y, const char *label, const char *value, attr_t attr)
 	(*y)++;
 }
 
+/* A field whose value wraps onto the following rows (at most MAXROWS,
+ * the last one cut with an ellipsis), under the value's first column. */
+static void
+field_wrapped(struct pane *p, int *y, const char *label, const char *value, int maxrows)
+{
+	if (*y >= p->h)
+		return;
+	char *clean = att_draw_clean(value, strlen(value), 0);
+	wmove(p->win, *y, 1);
+	int x = 1 + att_draw_fit(p->win, label, p->w - 1, att_color_attr[COL_META_LABEL], 0);
+	struct att_wline *wl;
+	size_t n = att_wrap(clean, strlen(clean), p->w - x > 1 ? p->w - x : 1, &wl);
+	for (size_t i = 0; i < n && (int)i < maxrows && *y < p->h; i++, (*y)++) {
+		size_t end = (int)i == maxrows - 1 ? strlen(clean) : wl[i].end;
+		wmove(p->win, *y, x);
+		char *part = xstrndup(clean + wl[i].start, end - wl[i].start);
+		att_draw_fit(p->win, part, p->w - x, 0, 0);
+		free(part);
+	}
+	if (n == 0)
+		(*y)++;
+	free(wl);
+	free(clean);
+}
+
 static void
 card_draw(struct app *app, struct pane *p)
 {
@@ -48,7 +73,7 @@ card_draw(struct app *app, struct pane *p)
 	struct buf b = BUF_INIT;
 	for (size_t i = 0; i < c->naliases; i++)
 		buf_printf(&b, "%s%s", i ? ", " : "", c->aliases[i]);
-	field(p, &y, "Aliases   ", b.data ? b.data : "", 0);
+	field_wrapped(p, &y, "Aliases   ", b.data ? b.data : "", 4);
 	buf_free(&b);
 	y++;
 	if (c->nwith) {
