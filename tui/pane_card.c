@@ -14,23 +14,10 @@ struct card_view {
 	int64_t top;
 };
 
+/* A label and its value in ATTR, which wraps onto the following rows (at
+ * most MAXROWS, the last one cut with an ellipsis) under its first column. */
 static void
-field(struct pane *p, int *y, const char *label, const char *value, attr_t attr)
-{
-	if (*y >= p->h)
-		return;
-	char *clean = att_draw_clean(value, strlen(value), 0);
-	wmove(p->win, *y, 1);
-	int w = att_draw_fit(p->win, label, p->w - 1, att_color_attr[COL_META_LABEL], 0);
-	att_draw_fit(p->win, clean, p->w - 1 - w, attr, 0);
-	free(clean);
-	(*y)++;
-}
-
-/* A field whose value wraps onto the following rows (at most MAXROWS,
- * the last one cut with an ellipsis), under the value's first column. */
-static void
-field_wrapped(struct pane *p, int *y, const char *label, const char *value, int maxrows)
+field_rows(struct pane *p, int *y, const char *label, const char *value, attr_t attr, int maxrows)
 {
 	if (*y >= p->h)
 		return;
@@ -43,7 +30,7 @@ field_wrapped(struct pane *p, int *y, const char *label, const char *value, int 
 		size_t end = (int)i == maxrows - 1 ? strlen(clean) : wl[i].end;
 		wmove(p->win, *y, x);
 		char *part = xstrndup(clean + wl[i].start, end - wl[i].start);
-		att_draw_fit(p->win, part, p->w - x, 0, 0);
+		att_draw_fit(p->win, part, p->w - x, attr, 0);
 		free(part);
 	}
 	if (n == 0)
@@ -64,16 +51,16 @@ card_draw(struct app *app, struct pane *p)
 
 	if (!c)
 		return;
-	field(p, &y, "Name      ", c->name, att_color_attr[kc[c->kind & 3]]);
-	field(p, &y, "Kind      ", att_kind_name(c->kind), 0);
+	field_rows(p, &y, "Name      ", c->name, att_color_attr[kc[c->kind & 3]], 1);
+	field_rows(p, &y, "Kind      ", att_kind_name(c->kind), 0, 1);
 	if (*c->country)
-		field(p, &y, "Country   ", c->country, 0);
-	field(p, &y, "Articles  ", att_fmt_count(c->articles, n1, sizeof n1), 0);
-	field(p, &y, "Mentions  ", att_fmt_count(c->mentions, n1, sizeof n1), 0);
+		field_rows(p, &y, "Country   ", c->country, 0, 1);
+	field_rows(p, &y, "Articles  ", att_fmt_count(c->articles, n1, sizeof n1), 0, 1);
+	field_rows(p, &y, "Mentions  ", att_fmt_count(c->mentions, n1, sizeof n1), 0, 1);
 	struct buf b = BUF_INIT;
 	for (size_t i = 0; i < c->naliases; i++)
 		buf_printf(&b, "%s%s", i ? ", " : "", c->aliases[i]);
-	field_wrapped(p, &y, "Aliases   ", b.data ? b.data : "", 4);
+	field_rows(p, &y, "Aliases   ", b.data ? b.data : "", 0, 4);
 	buf_free(&b);
 	y++;
 	if (c->nwith) {
