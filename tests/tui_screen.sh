@@ -500,6 +500,17 @@ KEYS
 check "wide: the article pane shows the newest article" grep -q 'Clashes in Nagorno-Karabakh *$' "$D/follow-before.txt"
 check "after a filter the article pane shows the list's selected article" \
 	sh -c "grep -q '│Kiev sotto attacco' '$D/follow-after.txt' && ! grep -q '│Clashes in Nagorno-Karabakh' '$D/follow-after.txt'"
+# Counts of four digits and more have a thousands separator.
+if tui_fixture "$D/big.idx" 1000; then
+	tui_script big "$D/big.idx" <<KEYS
+G
+:dump $D/big.txt
+KEYS
+	check "the position reads 1,005/1,005 at the end of 1,005 articles" status "$D/big.txt" '^\[Articles\] 1,005/1,005 '
+else
+	skip "cannot write the 1,005-article index"
+fi
+
 # q goes back before it quits, in the wide layouts too: from the matrix or
 # the article to the list, then out.
 tui_script back "$idx" <<KEYS
