@@ -1775,9 +1775,6 @@ fts_rows(struct side *sd, struct att_err *err)
 	}
 	sqlite3_finalize(st);
 	buf_free(&b);
-	/* Then the article_entity rows, which balances the two threads. */
-	if (code == 0)
-		code = write_rows(sd, err);
 	/* FTS5's own queries (up to the last flush, at commit) made the
 	 * index's PRAGMA optimize take the statistics of article_fts_idx
 	 * after a 'rebuild'; this connection ran the same queries: the index
@@ -1911,15 +1908,11 @@ copy_side(struct att_writer *w, unsigned mask, struct att_err *err)
 }
 
 /* Replaces the (empty) full-text index with the one built in the side
- * file: its shadow tables are copied as they are; then the article_entity
- * rows written there. */
+ * file: its shadow tables are copied as they are. */
 static int
 copy_fts(struct att_writer *w, struct att_err *err)
 {
-	const char *tables[ATT_ARRAY_LEN(fts_shadow) + 1];
-	memcpy(tables, fts_shadow, sizeof fts_shadow);
-	tables[ATT_ARRAY_LEN(fts_shadow)] = wb_table[WB_AE];
-	return copy_in(w, w->fts, "fts", tables, ATT_ARRAY_LEN(tables), ATT_ARRAY_LEN(fts_shadow), err);
+	return copy_in(w, w->fts, "fts", fts_shadow, ATT_ARRAY_LEN(fts_shadow), ATT_ARRAY_LEN(fts_shadow), err);
 }
 
 /* Makes the renamed file durable: data, then the directory entry. */
@@ -1967,13 +1960,13 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 	     (code = load_order(w, &order, err)) != 0))
 		goto fail;
 	/* Articles in date order: a second thread builds the full-text index
-	 * in a side file from the text file, and writes the article_entity
-	 * rows there, while this one writes the mention rows. Otherwise the
-	 * side thread writes the mention and article_entity rows into a side
-	 * file while this one builds the full-text index. */
+	 * in a side file from the text file while this one writes the mention
+	 * and article_entity rows (at 10k articles the two take about as
+	 * long). Otherwise the side thread writes those rows into a side file
+	 * while this one builds the full-text index. */
 	char *ftssql = w->unordered || w->textfd < 0 ? NULL : fts_side_sql(w);
 	int fts_side = ftssql != NULL;
-	unsigned side_mask = fts_side ? 1u << WB_AE : WB_SIDE;
+	unsigned side_mask = fts_side ? 0 : WB_SIDE;
 	struct side sd = {
 		.view = {.target = w->target, .side = w->side, .annpath = w->annpath, .entv = w->entv,
 			 .cancel = w->cancel},
@@ -1986,13 +1979,11 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 		sd.view.textpath = w->textpath;
 		sd.textfd = w->textfd;
 		sd.rows = fts_rows;
-		buf_adds(&schema, ";\n");
 		code = scratch_flush(w, w->textfd, w->textpath, &w->text, err);
 	} else {
 		drop_text(w);
-	}
-	if (code == 0)
 		code = side_schema(w, side_mask, &schema, err);
+	}
 	if (code)
 		goto fail;
 	sd.schema = schema.data;
@@ -2011,7 +2002,7 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 		code = exec(w, "INSERT INTO main.article_fts(article_fts) VALUES ('rebuild')",
 			    "building the full-text index", err);
 	struct side ms = {.view = *w, .annfd = w->annfd, .order = order, .n = w->n,
-			  .mask = fts_side ? WB_SIDE & ~side_mask : WB_ALL & ~WB_SIDE};
+			  .mask = fts_side ? WB_SIDE : WB_ALL & ~WB_SIDE};
 	if (code == 0 && (fts_side || w->unordered))
 		code = write_rows(&ms, err);
 	if (code == 0) /* the optional extras of attache-index(5), once relations are in */
