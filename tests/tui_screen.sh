@@ -49,6 +49,7 @@ check "the article body is shown" grep -q 'Putin meets Lukashenko in Minsk' "$D/
 check "the article's entities are grouped by kind" grep -q '^Persons (2)' "$D/article.txt"
 check "with their counts" grep -q 'Vladimir Putin (RU) ×1' "$D/article.txt"
 check "a legend names the kinds" grep -q 'Legend: country person org place' "$D/article.txt"
+check "the legend, cut at 80 columns, ends in an ellipsis" grep -q '^Legend: country person org place .*…$' "$D/article.txt"
 check "] moves to an entity (named in the status line)" grep -q 'person: Aleksandr Lukashenko' "$D/entity.txt"
 check "i shows the entity card" grep -q 'Name *Aleksandr Lukashenko' "$D/card.txt"
 check "the card has the kind and the country" sh -c "grep -q 'Kind *person' '$D/card.txt' && grep -q 'Country *BY' '$D/card.txt'"

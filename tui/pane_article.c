@@ -419,8 +419,8 @@ draw_legend(WINDOW *win, int w)
 			col += att_draw_text(win, " ", 1, w - col, 0);
 	}
 	if (col + 2 < w)
-		att_draw_text(win, " ]/[ entities, Enter filters, i card, o original", 48, w - col,
-			      att_color_attr[COL_DIM]);
+		att_draw_fit(win, " ]/[ entities, Enter filters, i card, o original", w - col,
+			     att_color_attr[COL_DIM], 0); /* cut with an ellipsis */
 }
 
 static void
