@@ -144,10 +144,17 @@ arrows() {
 
 # general.layout = single: one pane at a time, also at 120 columns.
 printf "[general]\nlayout = single\n" >"$TEST_TMP/single"
+# The slow-link theme (by its path: a VPATH build finds no shipped theme
+# by name): entity names change the colour only.
+printf "[general]\ntheme = %s/themes/slow-link.ini\n" "$(cd "$top_srcdir" && pwd)" >"$TEST_TMP/slow"
 
-for size in 80x24 100x30 120x40 80x24-arrow 120x40-arrow 120x40-single; do
+for size in 80x24 100x30 120x40 80x24-arrow 120x40-arrow 120x40-single 80x24-slow; do
 	conf= arrow=
-	case $size in *-arrow) conf=$TEST_TMP/arrow arrow=1 ;; *-single) conf=$TEST_TMP/single ;; esac
+	case $size in
+	*-arrow) conf=$TEST_TMP/arrow arrow=1 ;;
+	*-single) conf=$TEST_TMP/single ;;
+	*-slow) conf=$TEST_TMP/slow ;;
+	esac
 	c=${size%%x*} r=${size#*x} r=${r%-*}
 	if ! session "$c" "$r" $conf; then not_ok "$size: attache starts"; continue; fi
 	case $size in *-single)
