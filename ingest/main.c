@@ -325,22 +325,36 @@ parse_jobs(const char *s, int *out)
 	return 0;
 }
 
+/* ONE or MANY, after the count N. */
+static const char *
+plural(uint64_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 static void
 print_summary(const char *out, const struct read_stats *rs, const struct att_build_stats *bs,
 	      double secs)
 {
 	double mb = (double)rs->bytes / 1e6;
 	char *name = att_sanitize_dup(out, strlen(out), 0);
-	fprintf(stderr, "%s: wrote %s: %llu articles from %llu files (%.1f MB in %.1f s, %.1f MB/s)\n",
-		att_progname, name, (unsigned long long)bs->articles, (unsigned long long)rs->files, mb,
-		secs, secs > 0 ? mb / secs : 0.0);
+	fprintf(stderr, "%s: wrote %s: %llu %s from %llu %s (%.1f MB in %.1f s, %.1f MB/s)\n",
+		att_progname, name, (unsigned long long)bs->articles,
+		plural(bs->articles, "article", "articles"), (unsigned long long)rs->files,
+		plural(rs->files, "file", "files"), mb, secs, secs > 0 ? mb / secs : 0.0);
 	free(name);
-	fprintf(stderr, "  entities: %llu countries, %llu persons, %llu organisations, %llu places; %llu mentions\n",
-		(unsigned long long)bs->entities[ATT_COUNTRY], (unsigned long long)bs->entities[ATT_PERSON],
-		(unsigned long long)bs->entities[ATT_ORG], (unsigned long long)bs->entities[ATT_PLACE],
-		(unsigned long long)bs->mentions);
-	fprintf(stderr, "  country pairs: %llu (in %llu article relations)\n",
-		(unsigned long long)bs->pairs, (unsigned long long)bs->relations);
+	fprintf(stderr, "  entities: %llu %s, %llu %s, %llu %s, %llu %s; %llu %s\n",
+		(unsigned long long)bs->entities[ATT_COUNTRY],
+		plural(bs->entities[ATT_COUNTRY], "country", "countries"),
+		(unsigned long long)bs->entities[ATT_PERSON],
+		plural(bs->entities[ATT_PERSON], "person", "persons"),
+		(unsigned long long)bs->entities[ATT_ORG],
+		plural(bs->entities[ATT_ORG], "organisation", "organisations"),
+		(unsigned long long)bs->entities[ATT_PLACE],
+		plural(bs->entities[ATT_PLACE], "place", "places"), (unsigned long long)bs->mentions,
+		plural(bs->mentions, "mention", "mentions"));
+	fprintf(stderr, "  country pairs: %llu (in %llu article %s)\n", (unsigned long long)bs->pairs,
+		(unsigned long long)bs->relations, plural(bs->relations, "relation", "relations"));
 	if (rs->skipped || rs->bad_records || rs->recoded) {
 		struct buf b = BUF_INIT;
 		static const struct {
@@ -361,13 +375,15 @@ print_summary(const char *out, const struct read_stats *rs, const struct att_bui
 		}
 		struct buf line = BUF_INIT;
 		if (rs->skipped)
-			buf_printf(&line, "%llu files skipped (%s)", (unsigned long long)rs->skipped, b.data);
+			buf_printf(&line, "%llu %s skipped (%s)", (unsigned long long)rs->skipped,
+				   plural(rs->skipped, "file", "files"), b.data);
 		if (rs->bad_records)
-			buf_printf(&line, "%s%llu JSON Lines records skipped", line.len ? "; " : "",
-				   (unsigned long long)rs->bad_records);
+			buf_printf(&line, "%s%llu JSON Lines %s skipped", line.len ? "; " : "",
+				   (unsigned long long)rs->bad_records,
+				   plural(rs->bad_records, "record", "records"));
 		if (rs->recoded)
-			buf_printf(&line, "%s%llu inputs read as Windows-1252", line.len ? "; " : "",
-				   (unsigned long long)rs->recoded);
+			buf_printf(&line, "%s%llu %s read as Windows-1252", line.len ? "; " : "",
+				   (unsigned long long)rs->recoded, plural(rs->recoded, "input", "inputs"));
 		fprintf(stderr, "  %s; see the warnings above\n", line.data);
 		buf_free(&line);
 		buf_free(&b);

@@ -92,6 +92,12 @@ expect_exit 0 "plain text on standard input" sh -c "cat '$TEST_TMP/plain.txt' | 
 check "read as one article" test "$(q 'SELECT title FROM article')" = "Un titolo da stdin"
 check "-q: nothing on stderr" test ! -s "$TEST_TMP/err"
 
+# The summary counts one of a kind in the singular.
+printf 'Un titolo\n\nLa Russia.\n' >"$TEST_TMP/one.txt"
+build -o "$IDX" "$TEST_TMP/one.txt" 2>"$TEST_TMP/err"
+check "one article from one file, in the singular" grep -q "wrote .*: 1 article from 1 file (" "$TEST_TMP/err"
+check "one country, one mention" grep -q "entities: 1 country, 0 persons, 0 organisations, 0 places; 1 mention$" "$TEST_TMP/err"
+
 # ---------------------------------------------------------------- terminal
 # On a terminal (script(1) gives one): the progress line, redrawn in place
 # (its last state is drawn whatever the speed), then the summary; -q: none.
