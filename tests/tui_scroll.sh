@@ -37,6 +37,31 @@ press() {
 		_p=$((_p + 1))
 	done
 }
+# burst N: N j sent in one write, as the repeats of a held key queue up
+# over a slow link; returns once attache has handled them all (30 s).
+burst() {
+	_want=$(($(inputs) + $1)) _ks= _p=0
+	while [ "$_p" -lt "$1" ]; do _ks="$_ks j"; _p=$((_p + 1)); done
+	keys $_ks
+	_w=0
+	while [ "$(inputs)" -lt "$_want" ]; do
+		[ "$_w" -lt 300 ] || { diag "the burst was not handled"; return 1; }
+		sleep 0.1; _w=$((_w + 1))
+	done
+}
+# piped: the bytes tmux has piped so far ($P), once three looks 0.1 s
+# apart agree: the pipe follows the pane a little later (30 s at most).
+piped() {
+	_last=-1 _agree=0 _w=0
+	while [ "$_agree" -lt 3 ] && [ "$_w" -lt 300 ]; do
+		_now=$(wc -c <"$P" 2>/dev/null | tr -d ' ')
+		if [ "${_now:-0}" = "$_last" ]; then _agree=$((_agree + 1)); else _agree=0; fi
+		_last=${_now:-0}; sleep 0.1; _w=$((_w + 1))
+	done
+	echo "$_last"
+}
+P=$TEST_TMP/piped.out
+
 # cells <CAPTURE: what a person sees of a capture-pane -e: each cell's
 # character with its attributes, one line per row. A blank shows only its
 # background, reverse video and underline, so its other attributes (a
@@ -171,6 +196,17 @@ for size in 80x24 100x30 120x40 80x24-arrow 120x40-arrow 120x40-single 80x24-slo
 	press g && press Enter && press j $((r + 40)) && same "$size article down"
 	press k 25 && same "$size article up"
 	press PgDn 2 && press j 3 && press PgUp && same "$size article paged"
+	if [ "$size" = 80x24 ]; then
+		# Typeahead: 20 j arriving at once are drawn once, not 20 times
+		# (bytes, not time: tmux pipe-pane counts what attache writes).
+		press g && tmx pipe-pane -t 0 -o "cat >>'$P'"
+		b0=$(piped); press j 20; b1=$(piped); burst 20; b2=$(piped)
+		tmx pipe-pane -t 0
+		diag "20 j one at a time: $((b1 - b0)) bytes; 20 j at once: $((b2 - b1))"
+		check "20 j arriving at once write under half the bytes of 20 j one at a time" \
+			test $(((b2 - b1) * 2)) -lt $((b1 - b0))
+		same "$size article after a burst"
+	fi
 	press q
 done
 done_testing

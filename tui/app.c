@@ -1092,7 +1092,11 @@ app_run(struct att_index **idxp, const char *index_path, const char *script_path
 		pane_article_open(&app, first, -1);
 
 	while (!app.quit) {
-		app_refresh(&app);
+		/* Typeahead: keys already waiting (a held key over a slow link)
+		 * are handled first, and the screen is drawn once for them all
+		 * (ncurses itself no longer stops an update for pending input). */
+		if (app.script || !app_input_pending(&app))
+			app_refresh(&app);
 		int key = app_getkey(&app);
 		if (key < 0)
 			break;
