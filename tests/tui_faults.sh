@@ -344,10 +344,7 @@ check "storm during a query: with status 0" test "$(cat "$TEST_TMP/status")" = 0
 # gets the terminal back as it was, and fg brings the screen back.
 BASH=$(command -v bash) || BASH=
 if [ -n "$BASH" ]; then
-	tmx kill-server 2>/dev/null
-	_n=0
-	while tmx has-session 2>/dev/null && [ $_n -lt 50 ]; do sleep 0.1; _n=$((_n + 1)); done
-	tmx new-session -d -x 120 -y 40 "PS1='READY\$ ' '$BASH' --norc --noprofile -i"
+	tmx_new 120 40 "PS1='READY\$ ' '$BASH' --norc --noprofile -i"
 	wait_for '^READY\$' >/dev/null
 	keys "stty -a >'$TEST_TMP/tstp.before'; TERM=screen-256color '$ATTACHE' '$big'" Enter
 	check "C-z: the browser starts from the shell" wait_for '^\[Articles\] 1/905 '
