@@ -257,6 +257,8 @@ struct att_writer {
 	size_t ngrp, capgrp, grpbytes;
 	struct buf ann;            /* blobs not yet written to annfd */
 	struct batch *wb;          /* the rows written as the articles are numbered */
+	struct ev_row *evv;        /* evidence rows gathered, to be inserted in key order */
+	size_t nev;
 	struct strmap ents;        /* key -> struct ent */
 	struct ent **entv;         /* in order of first sight */
 	size_t nent, capent;
@@ -975,6 +977,50 @@ static const struct {
 	{"INSERT INTO main.evidence(a, b, article_id, n)", 4},
 };
 
+/* Evidence rows are gathered this many at a time and inserted in key
+ * (country pair) order: in article order each lands on a random page of
+ * the table (at 100k articles 2.2 s for its 1M rows, 0.55 s in key order). */
+#define EV_CHUNK (1u << 18)
+
+struct ev_row {
+	char a[2], b[2];
+	uint32_t k;
+	int64_t art;
+};
+
+static int
+cmp_ev_row(const void *pa, const void *pb)
+{
+	const struct ev_row *x = pa, *y = pb;
+	int c = memcmp(x->a, y->a, 2);
+	if (c == 0)
+		c = memcmp(x->b, y->b, 2);
+	if (c == 0)
+		c = (x->art > y->art) - (x->art < y->art);
+	return c ? c : (x->k > y->k) - (x->k < y->k);
+}
+
+/* Inserts the gathered evidence rows, sorted, and frees them. */
+static int
+flush_ev(struct att_writer *w, struct batch *b, struct att_err *err)
+{
+	int code = 0;
+	if (w->nev > 1)
+		qsort(w->evv, w->nev, sizeof *w->evv, cmp_ev_row);
+	for (size_t i = 0; i < w->nev && code == 0; i++) {
+		struct bval *v = batch_row(b);
+		bv_text(&v[0], w->evv[i].a, 2);
+		bv_text(&v[1], w->evv[i].b, 2);
+		bv_int(&v[2], w->evv[i].art);
+		bv_int(&v[3], w->evv[i].k);
+		code = batch_add(w, b, err);
+	}
+	free(w->evv);
+	w->evv = NULL;
+	w->nev = 0;
+	return code;
+}
+
 /* Writes the rows of the blob of article ID that go into the tables of
  * MASK (bits of WB_*) through W's connection. */
 static int
@@ -1048,13 +1094,11 @@ write_blob_rows(struct att_writer *w, int64_t id, const unsigned char *blob, siz
 	} else for (uint32_t i = 0; i < h.ne; i++, p += sizeof(struct rec_evidence)) {
 		struct rec_evidence r;
 		memcpy(&r, p, sizeof r);
-		struct bval *v = batch_row(&wb[WB_EVIDENCE]);
-		bv_text(&v[0], r.a, 2);
-		bv_text(&v[1], r.b, 2);
-		bv_int(&v[2], id);
-		bv_int(&v[3], r.k);
-		if ((code = batch_add(w, &wb[WB_EVIDENCE], err)) != 0)
+		if (w->nev == EV_CHUNK && (code = flush_ev(w, &wb[WB_EVIDENCE], err)) != 0)
 			return code;
+		if (w->evv == NULL)
+			w->evv = xreallocarray(NULL, EV_CHUNK, sizeof *w->evv);
+		w->evv[w->nev++] = (struct ev_row){{r.a[0], r.a[1]}, {r.b[0], r.b[1]}, r.k, id};
 	}
 	return 0;
 }
@@ -1236,6 +1280,7 @@ early_rows_done(struct att_writer *w, struct att_err *err)
 	int code = 0;
 	if (w->wb == NULL)
 		return 0;
+	code = flush_ev(w, &w->wb[WB_EVIDENCE], err);
 	for (int i = 0; i < WB_COUNT; i++) {
 		if (code == 0 && (WB_EARLY & (1u << i)))
 			code = batch_flush(w, &w->wb[i], err);
@@ -1700,6 +1745,10 @@ write_rows(struct side *sd, struct att_err *err)
 	}
 	if (code == 0 && aev)
 		code = flush_ae(w, aev, &nae, &wb[WB_AE], err);
+	if (code == 0 && (sd->mask & (1u << WB_EVIDENCE)))
+		code = flush_ev(w, &wb[WB_EVIDENCE], err);
+	free(w->evv);
+	w->evv = NULL;
 	for (int i = 0; i < WB_COUNT; i++) {
 		if (code == 0 && (sd->mask & (1u << i)))
 			code = batch_flush(w, &wb[i], err);
@@ -2069,6 +2118,7 @@ att_writer_abort(struct att_writer *w)
 		free(w->wb);
 		w->wb = NULL;
 	}
+	free(w->evv);
 	if (w->db) {
 		sqlite3_exec(w->db, "ROLLBACK", NULL, NULL, NULL);
 		sqlite3_close_v2(w->db);
