@@ -70,6 +70,34 @@ else
 	not_ok "slow-link: the browser starts"
 fi
 
+# A theme's "normal" colours (dark: 252 on 234) are those of plain text
+# and of the cleared screen, not the terminal's own.
+tmux_start "$idx" --theme dark
+if wait_for '^\[Articles\] '; then
+	keys Enter
+	if wait_for 'Legend'; then
+		screen -e | grep -aoE "(${esc}\\[[0-9;]*m)+ exchange fire" | head -n 1 >"$TEST_TMP/normal.sgr"
+		check "dark: plain text in the theme's normal colour (252)" grep -qE "${esc}\\[([0-9;]*;)?38;5;252(;[0-9;]*)?m" "$TEST_TMP/normal.sgr"
+		raw="$TEST_TMP/redraw.raw"
+		: >"$raw"
+		tmx pipe-pane -t 0 -o "cat >>'$raw'"
+		keys C-l
+		i=0
+		# The redraw is complete once the status line is in it.
+		while ! grep -qa "\\[Article\\]" "$raw" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+		tmx pipe-pane -t 0
+		# Blank cells in 234: cleared (ESC [ K or J, on a terminal with
+		# bce) or written as spaces (screen-256color has no bce).
+		check "dark: blank cells in the theme's background (234)" \
+			grep -qaE "48;5;234m( {20}|${esc}\\[[0-9]*[JK])" "$raw"
+	else
+		not_ok "dark: Enter opens the article"
+	fi
+	quit_browser
+else
+	not_ok "dark: the browser starts"
+fi
+
 for how in NO_COLOR --mono; do
 	if [ "$how" = NO_COLOR ]; then
 		NO_COLOR=1; export NO_COLOR

@@ -285,6 +285,16 @@ app_scroll_to(int64_t cur, int64_t *top, int h, int64_t count)
 
 /* ---------------------------------------------------------------- layout */
 
+/* Every window gets the theme's background (att_colors_apply sets it). */
+static void
+apply_background(struct app *app)
+{
+	wbkgd(stdscr, ' ' | att_background);
+	for (int i = 0; i < PANE_COUNT; i++)
+		if (app->panes[i].win)
+			wbkgd(app->panes[i].win, ' ' | att_background);
+}
+
 static void
 place(struct pane *p, int y, int x, int h, int w)
 {
@@ -299,8 +309,10 @@ place(struct pane *p, int y, int x, int h, int w)
 		return;
 	p->y = y, p->x = x, p->h = h, p->w = w;
 	p->win = newwin(h, w, y, x);
-	if (p->win)
+	if (p->win) {
 		leaveok(p->win, TRUE); /* the cursor is hidden: never move it */
+		wbkgd(p->win, ' ' | att_background);
+	}
 	p->dirty = 1;
 }
 
@@ -813,6 +825,7 @@ global_action(struct app *app, struct pane *p, enum att_action act)
 				app_message(app, 1, "no theme files found (see attache --list-themes)");
 			} else {
 				att_colors_apply(0);
+				apply_background(app);
 				if (msgs.n > 0)
 					app_message(app, 1, "%s", msgs.v[msgs.n - 1]);
 				else
@@ -1029,6 +1042,7 @@ start_terminal(struct app *app, struct att_err *err)
 	intrflush(stdscr, FALSE);
 	const char *nc = getenv("NO_COLOR");
 	att_colors_apply(app->opt.mono || (nc && *nc));
+	apply_background(app);
 	getmaxyx(stdscr, app->rows, app->cols);
 	return 0;
 }

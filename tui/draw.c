@@ -31,6 +31,7 @@ struct att_color_spec att_theme[COL_COUNT] = {
 
 attr_t att_color_attr[COL_COUNT];
 attr_t att_plain;
+attr_t att_background;
 int att_colors_256;
 int att_colors_on;
 int att_draw_ascii;
@@ -60,8 +61,13 @@ att_colors_apply(int mono)
 	/* Italic (places) is dim too where the terminal has no italics
 	 * (screen, screen-256color), so that it stays distinct without colour. */
 	attr_t no_italic = (term_attrs() & A_ITALIC) ? 0 : A_DIM;
+	/* The theme's "normal" colours are those of every slot that leaves
+	 * its own as the terminal's, and the windows' background. */
+	struct att_color_spec normal = att_theme[COL_NORMAL];
 	for (int i = 0; i < COL_COUNT; i++) {
 		struct att_color_spec s = att_theme[i];
+		s.fg = s.fg < 0 ? normal.fg : s.fg;
+		s.bg = s.bg < 0 ? normal.bg : s.bg;
 		if (s.attr & A_ITALIC)
 			s.attr |= no_italic;
 		att_color_attr[i] = s.attr;
@@ -84,10 +90,14 @@ att_colors_apply(int mono)
 			att_color_attr[i] |= COLOR_PAIR(i + 1);
 	}
 	att_plain = 0;
-	if (att_colors_on && defaults && COL_COUNT + 1 < COLOR_PAIRS &&
-	    init_pair(COL_COUNT + 1, -1, -1) == OK)
+	att_background = 0;
+	if (att_colors_on && (normal.fg >= 0 || normal.bg >= 0)) {
+		/* Text and cleared cells in the theme's own colours. */
+		att_plain = att_background = att_color_attr[COL_NORMAL] & A_COLOR;
+	} else if (att_colors_on && defaults && COL_COUNT + 1 < COLOR_PAIRS &&
+		   init_pair(COL_COUNT + 1, -1, -1) == OK) {
 		att_plain = COLOR_PAIR(COL_COUNT + 1);
-
+	}
 }
 
 attr_t

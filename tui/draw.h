@@ -12,6 +12,9 @@
  * costs a colour change (ESC [ 3 9 m) instead of a reset of every
  * attribute and the colour. Looks the same as 0. Set by att_colors_apply(). */
 extern attr_t att_plain;
+/* The background of every window: the theme's "normal" colours when it
+ * has its own, else nothing (the terminal's own background shows). */
+extern attr_t att_background;
 
 /* 1 when the locale is not UTF-8: draw ASCII only. Set by att_draw_init(). */
 extern int att_draw_ascii;
