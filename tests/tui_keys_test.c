@@ -84,6 +84,10 @@ test_names_round_trip(void **state)
 		assert_int_equal(back, c);
 	}
 	int key;
+	/* Ctrl-Space sends what Ctrl-@ does (NUL): C-Space is its alias. */
+	assert_int_equal(att_key_parse("C-Space", &key), 0);
+	assert_int_equal(key, 0);
+	assert_string_equal(att_key_name(key, buf, sizeof buf), "C-@");
 	assert_int_equal(att_key_parse("", &key), -1);
 	assert_int_equal(att_key_parse("C-", &key), -1);
 	assert_int_equal(att_key_parse("F99", &key), -1);

@@ -92,6 +92,7 @@ att_key_parse(const char *name, int *key)
 	if (strcasecmp(name, "PageDown") == 0) { *key = KEY_NPAGE | ATT_KEY_FN; return 0; }
 	if (strcasecmp(name, "Escape") == 0) { *key = ATT_KEY_ESC; return 0; }
 	if (strcasecmp(name, "Return") == 0) { *key = ATT_KEY_ENTER; return 0; }
+	if (strcasecmp(name, "C-Space") == 0) { *key = ATT_KEY_CTRL('@'); return 0; }
 	if ((name[0] == 'F' || name[0] == 'f') && n >= 2 && n <= 3 &&
 	    strspn(name + 1, "0123456789") == n - 1) {
 		int f = atoi(name + 1);
