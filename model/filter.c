@@ -1426,3 +1426,19 @@ att_filter_bind(const struct att_filter *f, sqlite3_stmt *st)
 			sqlite3_bind_text(st, k + 1, f->params[k].s, -1, SQLITE_STATIC);
 	}
 }
+
+int
+att_first_undated_id(struct att_index *idx, int64_t *out, struct att_err *err)
+{
+	if (idx->first_undated_known) {
+		*out = idx->first_undated;
+		return 0;
+	}
+	*out = INT64_MAX;
+	int code = dates_in_id_order(idx) ? first_id_from(idx, NULL, out, err) : 0;
+	if (code == 0) {
+		idx->first_undated = *out;
+		idx->first_undated_known = 1;
+	}
+	return code;
+}

@@ -50,6 +50,11 @@ const char *att_filter_from(const struct att_filter *f);
 /* The condition to use with att_filter_from(): the filter's, without
  * the term that the set of ids already ensures. */
 const char *att_filter_from_where(const struct att_filter *f);
+/* The first undated article of an index whose ids are in date order,
+ * undated last (attache-index(5)), found by a binary search over ids; past
+ * the last id when every article is dated, and INT64_MAX when the ids are
+ * not in date order. */
+int att_first_undated_id(struct att_index *idx, int64_t *out, struct att_err *err);
 /* The driver: the ids of the cheapest term that must hold (the words,
  * one entity, one pair, an id or date range, with any id range pushed
  * in), readable in id order, or NULL. With att_filter_rest(), the

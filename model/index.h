@@ -21,6 +21,10 @@ struct att_index {
 	 * returning 1 cancels the query as att_index_interrupt() does. */
 	int (*poll)(void *arg);
 	void *poll_arg;
+	/* The first undated article (att_first_undated_id), found once: the
+	 * index is read-only while open. */
+	int first_undated_known;
+	int64_t first_undated;
 };
 
 /* Opens PATH read-only, hardened for files from strangers, and checks that

@@ -244,7 +244,11 @@ struct att_list {
 	int64_t window;       /* SORT_WINDOW, smaller in tests */
 	int64_t rank_lo, rank_hi; /* the ids relevance ranks (rank_match lists) */
 	int title_scan;       /* title order read down the article_title index */
+	int64_t undated;      /* newest first: the first undated id, INT64_MAX for none */
 };
+
+/* Newest first splits the ids at the first undated article. */
+#define SPLIT(l) ((l)->sort == ATT_SORT_NEWEST && (l)->undated != INT64_MAX)
 
 void
 q_list_set_window(struct att_list *l, int64_t window)
@@ -269,11 +273,33 @@ att_rows_free(struct att_rows *rows)
 /* The title as a sort key: text whatever the stored type. */
 #define TITLE_KEY "coalesce(CAST(article.title AS TEXT), '') COLLATE NOCASE"
 
+/* Newest first with undated articles last: the dated ids (below ?909,
+ * the first undated article: attache-index(5) numbers them last) newest
+ * first, then the undated ones, as two id ranges read one after the
+ * other. ?901 bounds the dated range and ?908 the undated one (below them
+ * down the list, DIR > 0; above them up the list). FROM is the article
+ * table or a driver joined to it, KEY its id column. */
+static char *
+newest_sql(const char *cols, const char *from, const char *key, const char *where, int dir)
+{
+	if (dir > 0)
+		return xasprintf("SELECT * FROM (SELECT %s, 0 FROM %s WHERE (%s) AND %s < ?901 AND "
+				 "%s < ?909 ORDER BY %s DESC) UNION ALL SELECT * FROM (SELECT %s, 0 "
+				 "FROM %s WHERE (%s) AND %s >= ?909 AND %s < ?908 ORDER BY %s DESC)",
+				 cols, from, where, key, key, key, cols, from, where, key, key, key);
+	return xasprintf("SELECT * FROM (SELECT %s, 0 FROM %s WHERE (%s) AND %s >= ?909 AND "
+			 "%s > ?908 ORDER BY %s ASC) UNION ALL SELECT * FROM (SELECT %s, 0 FROM %s "
+			 "WHERE (%s) AND %s < ?909 AND %s > ?901 ORDER BY %s ASC)",
+			 cols, from, where, key, key, key, cols, from, where, key, key, key);
+}
+
 /* Builds the page query for SORT in direction DIR. Parameters: ?901 the
  * anchor's id, ?902 its title or rank, ?903 the limit, ?905 the relevance
- * expression. Without an anchor the keys are bound past either end. */
+ * expression; with SPLIT (newest first, undated last) ?908 and ?909 (see
+ * newest_sql). Without an anchor the keys are bound past either end. */
 static char *
-list_sql(const struct att_filter *f, enum att_sort sort, int dir, int ids_only, int title_scan)
+list_sql(const struct att_filter *f, enum att_sort sort, int dir, int ids_only, int title_scan,
+	 int split)
 {
 	const char *cols = ids_only ? "article.id, NULL, NULL, NULL, NULL"
 				    : "article.id, article.date, article.source, article.countries, "
@@ -284,6 +310,14 @@ list_sql(const struct att_filter *f, enum att_sort sort, int dir, int ids_only, 
 	const char *desc = dir > 0 ? "DESC" : "ASC";
 
 	const char *drv = att_filter_ordered_driver(f);
+	if (split && sort == ATT_SORT_NEWEST) {
+		if (!drv)
+			return newest_sql(cols, "article", "article.id", w, dir);
+		char *from = xasprintf("%s AS d CROSS JOIN article ON article.id = d.id", drv);
+		char *sql = newest_sql(cols, from, "d.id", att_filter_rest(f), dir);
+		free(from);
+		return sql;
+	}
 	if (drv && (sort == ATT_SORT_NEWEST || sort == ATT_SORT_OLDEST)) {
 		/* Read the driver's ids in order, lazily: the first page
 		 * costs a page, not the whole set of matches. */
@@ -444,10 +478,21 @@ att_list_open(struct att_index *idx, const struct att_filter *f, enum att_sort s
 	l->f = f;
 	l->sort = sort;
 	l->window = SORT_WINDOW;
+	l->undated = INT64_MAX;
 	if (sort == ATT_SORT_TITLE)
 		code = choose_title_scan(l, err);
+	else if (sort == ATT_SORT_NEWEST) {
+		/* Undated last refines the order: an index too damaged to
+		 * tell keeps id order, and its pages report the damage. */
+		code = att_first_undated_id(idx, &l->undated, err);
+		if (code != 0 && code != ATT_CANCELLED) {
+			l->undated = INT64_MAX;
+			att_err_clear(err);
+			code = 0;
+		}
+	}
 	for (int d = 0; d < 2 && code == 0; d++) {
-		char *sql = list_sql(f, sort, d == 0 ? 1 : -1, 0, l->title_scan);
+		char *sql = list_sql(f, sort, d == 0 ? 1 : -1, 0, l->title_scan, SPLIT(l));
 		code = q_prepare(idx, sql, &l->cur[d].st, err);
 		free(sql);
 		if (code != 0 && l->title_scan) {
@@ -534,6 +579,20 @@ cursor_start(struct att_list *l, struct cursor *c, int dir, int have_key, int64_
 		}
 	}
 	sqlite3_bind_int64(st, 903, sorted ? l->window : -1);
+	if (SPLIT(l)) {
+		/* The anchor's own range from it on; the other range whole
+		 * after a dated anchor (down) or an undated one (up), else
+		 * empty (newest_sql). */
+		sqlite3_bind_int64(st, 909, l->undated);
+		if (!have_key) {
+			sqlite3_bind_int64(st, 908, dir > 0 ? INT64_MAX : INT64_MIN);
+		} else if (id < l->undated) {
+			sqlite3_bind_int64(st, 908, INT64_MAX);
+		} else {
+			sqlite3_bind_int64(st, 901, INT64_MIN);
+			sqlite3_bind_int64(st, 908, id);
+		}
+	}
 	if (l->sort == ATT_SORT_RELEVANCE) {
 		sqlite3_bind_text(st, 905, att_filter_rank_expr(l->f), -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 906, l->rank_lo);
@@ -553,7 +612,7 @@ list_oversized(struct att_list *l, struct cursor *c, int dir, const struct att_r
 	       struct att_row *r, struct att_err *err)
 {
 	struct cursor probe = {0};
-	char *sql = list_sql(l->f, l->sort, dir, 1, l->title_scan);
+	char *sql = list_sql(l->f, l->sort, dir, 1, l->title_scan, SPLIT(l));
 	int code = q_prepare(l->idx, sql, &probe.st, err);
 
 	free(sql);

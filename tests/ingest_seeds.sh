@@ -55,6 +55,15 @@ check "000: one line a paragraph" test "$(field 000 "length(body) - length(repla
 
 expect_exit 0 "attache --check accepts the index" "$ATTACHE" --check "$IDX"
 check "--check says ok" grep -q ': ok' "$TEST_TMP/out"
+# Newest first: the dated articles by date, then the undated ones (seeds
+# 004 and 005 had none), which the index numbers last.
+"$ATTACHE" --list "$IDX" | cut -f2 >"$TEST_TMP/dates"
+check "--list: some articles are undated" grep -q '^$' "$TEST_TMP/dates"
+check "--list: newest first, the undated articles last" awk '
+	$0 == "" { undated = 1; next }
+	undated || (NR > 1 && $0 > prev) { bad = 1 }
+	{ prev = $0 }
+	END { exit bad }' "$TEST_TMP/dates"
 
 check "entities were recognised" test "$(q "SELECT count(*) FROM entity WHERE kind = 'country'")" -gt 5
 check "articles listed in date order, undated last" \
