@@ -72,27 +72,12 @@ arena_free(struct arena *a)
 
 /* ---------------------------------------------------------------- hash map */
 
-/* A key's hash is FNV-1a over its bytes, mixed with the node number at
- * the end: a token's bytes are hashed once (tok.hash), however many maps
- * and trie nodes it is looked up in, and a prefix can be hashed one byte
- * at a time. */
-static inline uint64_t
-hash_byte(uint64_t h, unsigned char c)
-{
-	return (h ^ c) * 0x100000001b3ull;
-}
-
-uint64_t
-match_hash(const char *s, size_t len)
-{
-	uint64_t h = 0xcbf29ce484222325ull;
-	for (size_t i = 0; i < len; i++)
-		h = hash_byte(h, (unsigned char)s[i]);
-	return h;
-}
-
-/* The hash of (NODE, the bytes whose match_hash is SH): a finaliser
- * spreads both over the top bits (the filter) and the low ones (the slot). */
+/* A key's hash is att_hash (FNV-1a) over its bytes, mixed with the node
+ * number at the end: a token's bytes are hashed once (tok.hash), however
+ * many maps and trie nodes it is looked up in, and a prefix can be hashed
+ * one byte at a time. hash_end gives the hash of (NODE, the bytes whose
+ * att_hash is SH): a finaliser spreads both over the top bits (the
+ * filter) and the low ones (the slot). */
 static inline uint64_t
 hash_end(uint64_t sh, uint32_t node)
 {
@@ -154,7 +139,7 @@ hmap_get_h(const struct hmap *m, uint32_t node, const char *s, size_t len, uint6
 uint32_t
 hmap_get(const struct hmap *m, uint32_t node, const char *s, size_t len)
 {
-	return m->n ? hmap_get_h(m, node, s, len, match_hash(s, len)) : MATCH_NONE;
+	return m->n ? hmap_get_h(m, node, s, len, att_hash(s, len)) : MATCH_NONE;
 }
 
 static void
@@ -186,7 +171,7 @@ hmap_put(struct hmap *m, uint32_t node, const char *s, size_t len, uint32_t val)
 {
 	if ((m->n + 1) * 2 >= m->cap)
 		hmap_grow(m);
-	uint64_t h = hash_end(match_hash(s, len), node);
+	uint64_t h = hash_end(att_hash(s, len), node);
 	struct hmap_ent *e = hmap_slot(m, h, node, s, len);
 	if (e->s)
 		return e->val;
@@ -255,10 +240,10 @@ fold_tok(struct tok *t, const char *s, size_t n, int ascii, struct arena *a)
 {
 	if (ascii) {
 		char *p = arena_alloc(a, n + 1);
-		uint64_t h = 0xcbf29ce484222325ull;
+		uint64_t h = ATT_HASH_INIT;
 		for (size_t i = 0; i < n; i++) {
-			p[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-			h = hash_byte(h, (unsigned char)p[i]);
+			p[i] = att_fold_ascii((unsigned char)s[i]);
+			h = att_hash_byte(h, (unsigned char)p[i]);
 		}
 		p[n] = '\0';
 		t->fold = p;
@@ -271,7 +256,7 @@ fold_tok(struct tok *t, const char *s, size_t n, int ascii, struct arena *a)
 	char *f = att_fold(s, n, &flen);
 	t->fold = arena_strndup(a, f, flen);
 	t->flen = (uint32_t)flen;
-	t->hash = match_hash(t->fold, flen);
+	t->hash = att_hash(t->fold, flen);
 	free(f);
 	t->nchars = (uint32_t)u8_mbsnlen((const uint8_t *)t->fold, flen);
 }
@@ -450,14 +435,14 @@ trie_step_prefix(const struct trie *t, uint32_t node, const char *s, size_t len)
 {
 	size_t max = len < t->maxprefix ? len : t->maxprefix;
 	uint32_t key = node | TRIE_PREFIX, best = MATCH_NONE;
-	uint64_t h = 0xcbf29ce484222325ull;
+	uint64_t h = ATT_HASH_INIT;
 
 	if (t->edges.n == 0)
 		return MATCH_NONE;
 	/* One running hash over the prefix; probe only the lengths that
 	 * some prefix word has. The longest match wins. */
 	for (size_t l = 1; l <= max; l++) {
-		h = hash_byte(h, (unsigned char)s[l - 1]);
+		h = att_hash_byte(h, (unsigned char)s[l - 1]);
 		if (l < 63 && !(t->prefixlens & (1ull << l)))
 			continue;
 		uint64_t hf = hash_end(h, key);

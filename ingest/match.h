@@ -42,11 +42,9 @@ struct hmap {
 	uint64_t *filter;
 	unsigned fshift;
 };
-/* The hash of the bytes of a key, as kept in struct tok. */
-uint64_t match_hash(const char *s, size_t len);
 /* The value stored for (NODE, S), or MATCH_NONE. */
 uint32_t hmap_get(const struct hmap *m, uint32_t node, const char *s, size_t len);
-/* The same, given SH = match_hash(S, LEN). */
+/* The same, given SH = att_hash(S, LEN) (model/util.h). */
 uint32_t hmap_get_h(const struct hmap *m, uint32_t node, const char *s, size_t len, uint64_t sh);
 #define hmap_get_tok(m, node, t) hmap_get_h((m), (node), (t)->fold, (t)->flen, (t)->hash)
 /* Stores VAL for (NODE, S) unless present; returns the value in the map. */
@@ -72,7 +70,7 @@ struct tok {
 	const char *fold; /* folded (att_fold), in the arena */
 	uint32_t flen;    /* bytes of FOLD */
 	uint32_t nchars;  /* code points of FOLD */
-	uint64_t hash;    /* match_hash of FOLD */
+	uint64_t hash;    /* att_hash of FOLD */
 	unsigned flags;
 };
 struct toklist {

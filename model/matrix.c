@@ -209,12 +209,10 @@ parse_tone(struct countries *c, const char *s, size_t len, double *value)
 	if (len == 0)
 		return -1;
 	if (len < TONE_TEXT) {
-		uint32_t h = 2166136261u;
-		for (size_t k = 0; k < len; k++)
-			h = (h ^ (unsigned char)s[k]) * 16777619u;
+		uint64_t h = att_hash(s, len);
 		if (c->memo == NULL)
 			c->memo = xcalloc(TONE_MEMO, sizeof *c->memo);
-		m = &c->memo[h % TONE_MEMO];
+		m = &c->memo[(h ^ (h >> 32)) % TONE_MEMO];
 		if (m->len == len && memcmp(m->text, s, len) == 0) {
 			*value = m->value;
 			return 0;

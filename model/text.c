@@ -136,10 +136,8 @@ fold_run(struct buf *b, const char *s, size_t n)
 {
 	if (n > MEMO_KEY)
 		return fold_slow(b, s, n);
-	unsigned h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	struct fold_memo *m = &memo[(h ^ (h >> 16)) % MEMO_SLOTS];
+	uint64_t h = att_hash(s, n);
+	struct fold_memo *m = &memo[(h ^ (h >> 32)) % MEMO_SLOTS];
 	if (m->klen == n && memcmp(m->key, s, n) == 0) {
 		buf_add(b, m->val, m->vlen);
 		return 0;
@@ -182,8 +180,7 @@ att_fold(const char *s, size_t n, size_t *outlen)
 					j++;
 				buf_reserve(&b, j - i);
 				for (; i < j; i++)
-					b.data[b.len++] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') :
-							  s[i] == '`' ? '\'' : s[i];
+					b.data[b.len++] = att_fold_ascii((unsigned char)s[i]);
 				b.data[b.len] = '\0';
 			} else {
 				while (j < n && (unsigned char)s[j] >= 0x80)

@@ -21,6 +21,13 @@ int att_utf8_valid(const char *s, size_t n);
  * "Città" and "CITTA" fold alike. Invalid UTF-8 bytes become U+FFFD.
  * Returns a NUL-terminated string owned by the caller. */
 char *att_fold(const char *s, size_t n, size_t *outlen);
+/* The fold of an ASCII character as att_fold gives it: lower case, and
+ * '`' made '\''. */
+static inline char
+att_fold_ascii(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c == '`' ? '\'' : (char)c;
+}
 
 /* Sanitising flags. */
 enum {

@@ -191,6 +191,15 @@ att_err_set(struct att_err *err, int code, const char *fmt, ...)
 	return code;
 }
 
+uint64_t
+att_hash(const char *s, size_t len)
+{
+	uint64_t h = ATT_HASH_INIT;
+	for (size_t i = 0; i < len; i++)
+		h = att_hash_byte(h, (unsigned char)s[i]);
+	return h;
+}
+
 void
 att_err_clear(struct att_err *err)
 {

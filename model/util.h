@@ -1,10 +1,11 @@
-/* util.h: allocation wrappers, a growable byte buffer and error values.
+/* util.h: allocation wrappers, a growable byte buffer, a hash and error values.
  * Shared by every program in attache; no curses, no SQL. */
 #ifndef ATTACHE_UTIL_H
 #define ATTACHE_UTIL_H
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define ATT_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -44,6 +45,17 @@ void buf_clear(struct buf *b);
 /* Hands the data to the caller (never NULL) and empties the buffer. */
 char *buf_steal(struct buf *b);
 void buf_free(struct buf *b);
+
+/* FNV-1a (64 bits) of the LEN bytes at S, the hash of the project's
+ * tables and memos; ATT_HASH_INIT and att_hash_byte hash a key one byte
+ * at a time to the same value. */
+#define ATT_HASH_INIT 0xcbf29ce484222325ull
+static inline uint64_t
+att_hash_byte(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * 0x100000001b3ull;
+}
+uint64_t att_hash(const char *s, size_t len);
 
 /* An error value: a sysexits(3) code and a one-line message.
  * Functions fill it and return the code; only main() decides to exit. */

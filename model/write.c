@@ -55,9 +55,7 @@ struct strmap {
 static uint64_t
 hash_mem(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	uint64_t h = att_hash(s, len);
 	return h ^ (h >> 32);
 }
 
@@ -1563,14 +1561,13 @@ write_articles(struct att_writer *w, struct att_err *err)
 struct side {
 	struct att_writer view;   /* the side connection, with the writer's entities */
 	const char *schema;       /* the CREATE statements of the side tables */
-	int annfd;
+	int annfd;                /* what it reads (view.annpath): blobs, or the text for fts_rows */
 	const int64_t *order;     /* by id - 1: the article number; NULL: the same */
 	uint64_t *off;            /* with ORDER, by article number - 1: its blob */
 	uint64_t next;            /* without ORDER, the next blob */
 	uint64_t n;
 	unsigned mask;            /* the tables to write, bits of WB_* */
 	int (*rows)(struct side *sd, struct att_err *err); /* what the thread writes */
-	int textfd;               /* fts_rows: the text file */
 	int fts_stat;             /* fts_rows: PRAGMA optimize analysed article_fts_idx */
 	int code;
 	struct att_err err;
@@ -1585,7 +1582,7 @@ blob_size(const struct rec_head *h)
 	       h->ne * sizeof(struct rec_evidence);
 }
 
-/* Reads LEN bytes at OFF of the blob file. */
+/* Reads LEN bytes at OFF of the file the side thread reads. */
 static int
 read_at(struct side *sd, void *p, size_t len, uint64_t off, struct att_err *err)
 {
@@ -1802,11 +1799,9 @@ fts_rows(struct side *sd, struct att_err *err)
 
 	if (rc != SQLITE_OK)
 		code = db_failure(w, rc, "preparing the full-text index", err);
-	struct side rd = {.view = *w, .annfd = sd->textfd};
-	rd.view.annpath = w->textpath;
 	for (uint64_t id = 1; id <= sd->n && code == 0; id++) {
 		struct text_head h;
-		if ((code = read_at(&rd, &h, sizeof h, at, err)) != 0)
+		if ((code = read_at(sd, &h, sizeof h, at, err)) != 0)
 			break;
 		if (h.tlen > SIZE_MAX / 2 || h.blen > SIZE_MAX / 2 - h.tlen) {
 			code = att_err_set(err, EX_SOFTWARE, "%s: the staging file is damaged", w->target);
@@ -1814,7 +1809,7 @@ fts_rows(struct side *sd, struct att_err *err)
 		}
 		b.len = 0;
 		buf_reserve(&b, (size_t)(h.tlen + h.blen));
-		if ((code = read_at(&rd, b.data, (size_t)(h.tlen + h.blen), at + sizeof h, err)) != 0)
+		if ((code = read_at(sd, b.data, (size_t)(h.tlen + h.blen), at + sizeof h, err)) != 0)
 			break;
 		at += sizeof h + h.tlen + h.blen;
 		sqlite3_bind_int64(st, 1, (int64_t)id);
@@ -2024,9 +2019,10 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 	if (fts_side) {
 		buf_adds(&schema, ftssql);
 		free(ftssql);
+		/* fts_rows reads the text file where write_rows reads blobs */
 		sd.view.side = w->fts;
-		sd.view.textpath = w->textpath;
-		sd.textfd = w->textfd;
+		sd.view.annpath = w->textpath;
+		sd.annfd = w->textfd;
 		sd.rows = fts_rows;
 		code = scratch_flush(w, w->textfd, w->textpath, &w->text, err);
 	} else {

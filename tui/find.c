@@ -30,8 +30,7 @@ fold_mapped(const char *text, size_t n, struct buf *b, size_t **map)
 			buf_add(b, f, fl);
 			free(f);
 		} else {
-			/* ASCII the short way, as att_fold does. */
-			buf_addc(b, c >= 'A' && c <= 'Z' ? (char)(c + 32) : c == '`' ? '\'' : (char)c);
+			buf_addc(b, att_fold_ascii(c)); /* the short way */
 		}
 		while (cap < b->len + 1) {
 			cap *= 2;
