@@ -98,6 +98,26 @@ else
 	not_ok "dark: the browser starts"
 fi
 
+# A slot left at "default" over a theme with normal colours of its own:
+# the entity under the cursor keeps its kind's colour (dark: 210), as it
+# does over the terminal's own colours.
+printf '[colors]\nentity-current = default default reverse\n' >"$TEST_TMP/current.conf"
+tmux_start "$idx" --theme dark --config "$TEST_TMP/current.conf"
+if wait_for '^\[Articles\] '; then
+	keys Enter
+	wait_for 'Legend' && keys ']'
+	if wait_for 'country: Armenia'; then
+		screen -e | grep -aoE "(${esc}\\[[0-9;]*m)+Armenia" | head -n 1 >"$TEST_TMP/current-dark.sgr"
+		check "dark, entity-current = default: in reverse video" grep -qE "${esc}\\[([0-9;]*;)?7(;[0-9;]*)?m" "$TEST_TMP/current-dark.sgr"
+		check "dark, entity-current = default: the country's colour (210) stays" grep -qE "${esc}\\[([0-9;]*;)?38;5;210(;[0-9;]*)?m" "$TEST_TMP/current-dark.sgr"
+	else
+		not_ok "dark, entity-current = default: ] selects the first entity"
+	fi
+	quit_browser
+else
+	not_ok "dark, entity-current = default: the browser starts"
+fi
+
 for how in NO_COLOR --mono; do
 	if [ "$how" = NO_COLOR ]; then
 		NO_COLOR=1; export NO_COLOR

@@ -104,10 +104,13 @@ attr_t
 att_attr_over(attr_t under, attr_t above)
 {
 	attr_t pair = above & A_COLOR;
-	short fg, bg;
+	short fg, bg, pfg = -1, pbg = -1;
 
-	/* A pair of the terminal's own colours lets the one below show. */
-	if (!pair || (pair_content((short)PAIR_NUMBER(above), &fg, &bg) == OK && fg < 0 && bg < 0))
+	/* A pair of plain text's colours (a slot left at "default": the
+	 * terminal's own, or the theme's normal ones) lets the one below show. */
+	if (att_plain)
+		pair_content((short)PAIR_NUMBER(att_plain), &pfg, &pbg);
+	if (!pair || (pair_content((short)PAIR_NUMBER(above), &fg, &bg) == OK && fg == pfg && bg == pbg))
 		pair = under & A_COLOR;
 	return ((under | above) & ~A_COLOR) | pair;
 }

@@ -20,8 +20,8 @@ extern attr_t att_background;
 extern int att_draw_ascii;
 
 /* ABOVE drawn over UNDER: the attributes of both, and the colour pair of
- * ABOVE, or of UNDER when ABOVE has none or one of the terminal's own
- * colours (or-ing two pairs would make a third). */
+ * ABOVE, or of UNDER when ABOVE has none or plain text's colours (a slot
+ * left at "default"; or-ing two pairs would make a third). */
 attr_t att_attr_over(attr_t under, attr_t above);
 
 /* Reads the locale (after setlocale). */
