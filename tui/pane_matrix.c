@@ -262,16 +262,14 @@ matrix_position(struct app *app, struct pane *p, struct buf *b)
 	} else {
 		double t = ATT_CELL(v->m, tone, i, j);
 		int64_t na_ = ATT_CELL(v->m, cooc, i, j), ns = ATT_CELL(v->m, sentences, i, j);
+		const char *dot = att_draw_ascii ? "-" : "\xc2\xb7";
+		buf_printf(b, "%s%s%s  ", a, att_draw_ascii ? "-" : "\xe2\x80\x93", bb);
 		if (na_ == 0 && ns == 0) /* no tone to speak of */
-			buf_printf(b, "%s%s%s  no sentence names both", a,
-				   att_draw_ascii ? "-" : "\xe2\x80\x93", bb);
+			buf_adds(b, "no sentence names both");
 		else
-			buf_printf(b, "%s%s%s  %s article%s %s %s sentence%s %s tone %+.2f", a,
-				   att_draw_ascii ? "-" : "\xe2\x80\x93", bb,
-				   att_fmt_count(na_, n1, sizeof n1), na_ == 1 ? "" : "s",
-				   att_draw_ascii ? "-" : "\xc2\xb7",
-				   att_fmt_count(ns, n2, sizeof n2), ns == 1 ? "" : "s",
-				   att_draw_ascii ? "-" : "\xc2\xb7", t);
+			buf_printf(b, "%s article%s %s %s sentence%s %s tone %+.2f",
+				   att_fmt_count(na_, n1, sizeof n1), na_ == 1 ? "" : "s", dot,
+				   att_fmt_count(ns, n2, sizeof n2), ns == 1 ? "" : "s", dot, t);
 		char *na = att_draw_clean(v->m->names[i], strlen(v->m->names[i]), 0);
 		char *nb = att_draw_clean(v->m->names[j], strlen(v->m->names[j]), 0);
 		buf_printf(b, "  (%s, %s)", na, nb);
