@@ -576,14 +576,18 @@ first_id_from(struct att_index *idx, const char *bound, int64_t *out, struct att
 /* 1 when a sample of 64 articles, evenly spaced by id, has its dates in
  * id order, undated last: what the index format asks of writers, and what
  * turning dates into id ranges needs. Writers that did not follow it get
- * the slower comparison of every date. */
+ * the slower comparison of every date. Sampled once per open index (it is
+ * read-only), unless a query failed on the way. */
 static int
 dates_in_id_order(struct att_index *idx)
 {
 	sqlite3_stmt *st;
 	int64_t lo = 0, hi = 0;
-	int ordered = 1, undated = 0;
+	int ordered = 1, undated = 0, complete = 1;
 	char *prev = NULL;
+
+	if (idx->dates_order != 0)
+		return idx->dates_order == 1;
 
 	if (sqlite3_prepare_v2(idx->db,
 			       "SELECT (SELECT min(id) FROM article), (SELECT max(id) FROM article)",
@@ -607,8 +611,10 @@ dates_in_id_order(struct att_index *idx)
 		int64_t at = (int64_t)((uint64_t)lo + off);
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, at);
-		if (sqlite3_step(st) != SQLITE_ROW)
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			complete = 0;
 			break;
+		}
 		const char *d = (const char *)sqlite3_column_text(st, 0);
 		if (d == NULL) {
 			undated = 1;
@@ -621,6 +627,8 @@ dates_in_id_order(struct att_index *idx)
 	}
 	sqlite3_finalize(st);
 	free(prev);
+	if (complete || !ordered)
+		idx->dates_order = ordered ? 1 : 2;
 	return ordered;
 }
 
@@ -1430,7 +1438,7 @@ att_filter_bind(const struct att_filter *f, sqlite3_stmt *st)
 int
 att_first_undated_id(struct att_index *idx, int64_t *out, struct att_err *err)
 {
-	if (idx->first_undated_known) {
+	if (idx->first_undated_known) { /* found once: the index is read-only */
 		*out = idx->first_undated;
 		return 0;
 	}

@@ -21,8 +21,10 @@ struct att_index {
 	 * returning 1 cancels the query as att_index_interrupt() does. */
 	int (*poll)(void *arg);
 	void *poll_arg;
-	/* The first undated article (att_first_undated_id), found once: the
-	 * index is read-only while open. */
+	/* Found once, as the index is read-only while open (model/filter.c):
+	 * whether its ids are in date order (0 not known yet, 1 yes, 2 no),
+	 * and its first undated article (att_first_undated_id). */
+	int dates_order;
 	int first_undated_known;
 	int64_t first_undated;
 };
