@@ -35,22 +35,38 @@ else
 	not_ok "the browser starts"
 fi
 
-# The entity under the cursor (]) is drawn in reverse video over its
-# kind's colour (Armenia: a country, red), which stays.
-tmux_start "$idx"
-if wait_for '^\[Articles\] '; then
+# current_entity WHAT OUT [ARGS...]: starts the browser with ARGS, opens
+# the first article and puts the cursor (]) on its first entity (Armenia,
+# a country); OUT gets the escape sequences right before it. WHAT names
+# the case when that fails.
+current_entity() {
+	_what=$1 _out=$2
+	shift 2
+	tmux_start "$idx" "$@"
+	if ! wait_for '^\[Articles\] '; then
+		not_ok "$_what: the browser starts"
+		return 1
+	fi
 	keys Enter
 	wait_for 'Legend' && keys ']'
+	_rc=0
 	if wait_for 'country: Armenia'; then
-		screen -e | grep -aoE "(${esc}\\[[0-9;]*m)+Armenia" | head -n 1 >"$TEST_TMP/current.sgr"
-		check "the current entity is in reverse video" grep -qE "${esc}\\[([0-9;]*;)?7(;[0-9;]*)?m" "$TEST_TMP/current.sgr"
-		check "the current entity keeps its kind's colour (red)" grep -qE "${esc}\\[([0-9;]*;)?(31|38;5;1)(;[0-9;]*)?m" "$TEST_TMP/current.sgr"
+		screen -e | grep -aoE "(${esc}\\[[0-9;]*m)+Armenia" | head -n 1 >"$_out"
 	else
-		not_ok "] selects the first entity"
+		not_ok "$_what: ] selects the first entity"
+		_rc=1
 	fi
 	quit_browser
-else
-	not_ok "the browser starts"
+	return $_rc
+}
+# sgr_has FILE ERE: an SGR sequence in FILE sets the parameters ERE.
+sgr_has() { grep -qE "${esc}\\[([0-9;]*;)?($2)(;[0-9;]*)?m" "$1"; }
+
+# The entity under the cursor is drawn in reverse video over its kind's
+# colour (a country: red), which stays.
+if current_entity "the current entity" "$TEST_TMP/current.sgr"; then
+	check "the current entity is in reverse video" sgr_has "$TEST_TMP/current.sgr" 7
+	check "the current entity keeps its kind's colour (red)" sgr_has "$TEST_TMP/current.sgr" '31|38;5;1'
 fi
 
 # The slow-link theme: entity names in their kind's colour, without bold
@@ -102,20 +118,11 @@ fi
 # the entity under the cursor keeps its kind's colour (dark: 210), as it
 # does over the terminal's own colours.
 printf '[colors]\nentity-current = default default reverse\n' >"$TEST_TMP/current.conf"
-tmux_start "$idx" --theme dark --config "$TEST_TMP/current.conf"
-if wait_for '^\[Articles\] '; then
-	keys Enter
-	wait_for 'Legend' && keys ']'
-	if wait_for 'country: Armenia'; then
-		screen -e | grep -aoE "(${esc}\\[[0-9;]*m)+Armenia" | head -n 1 >"$TEST_TMP/current-dark.sgr"
-		check "dark, entity-current = default: in reverse video" grep -qE "${esc}\\[([0-9;]*;)?7(;[0-9;]*)?m" "$TEST_TMP/current-dark.sgr"
-		check "dark, entity-current = default: the country's colour (210) stays" grep -qE "${esc}\\[([0-9;]*;)?38;5;210(;[0-9;]*)?m" "$TEST_TMP/current-dark.sgr"
-	else
-		not_ok "dark, entity-current = default: ] selects the first entity"
-	fi
-	quit_browser
-else
-	not_ok "dark, entity-current = default: the browser starts"
+if current_entity "dark, entity-current = default" "$TEST_TMP/current-dark.sgr" \
+	--theme dark --config "$TEST_TMP/current.conf"; then
+	check "dark, entity-current = default: in reverse video" sgr_has "$TEST_TMP/current-dark.sgr" 7
+	check "dark, entity-current = default: the country's colour (210) stays" \
+		sgr_has "$TEST_TMP/current-dark.sgr" '38;5;210'
 fi
 
 for how in NO_COLOR --mono; do
