@@ -19,6 +19,7 @@
 #include "ingest/ingest.h"
 #include "ingest/progress.h"
 #include "ingest/read.h"
+#include "model/json.h"
 
 static char tmpdir[] = "/tmp/attache-read-test.XXXXXX";
 
@@ -425,6 +426,75 @@ test_jsonl(void **state)
 	free(p);
 }
 
+/* One record through att_json_parse: field F's value, or NULL; *WHY set
+ * and NULL returned when the line is refused. */
+static char *
+json_field(const char *line, int f, const char **why)
+{
+	struct att_json *j;
+	struct att_json_rec rec;
+	struct att_err err;
+	char *v = NULL;
+
+	assert_int_equal(att_json_open(&j, &err), 0);
+	*why = NULL;
+	if (att_json_parse(j, line, strlen(line), &rec, why) == 0) {
+		if (rec.val[f])
+			v = xstrndup(rec.val[f], rec.len[f]);
+		att_json_rec_free(&rec);
+	}
+	att_json_close(j);
+	return v;
+}
+
+static void
+expect_field(const char *line, int f, const char *want)
+{
+	const char *why;
+	char *v = json_field(line, f, &why);
+	if (want == NULL) {
+		assert_null(v);
+	} else {
+		assert_non_null(v);
+		assert_string_equal(v, want);
+	}
+	free(v);
+}
+
+static void
+expect_refused(const char *line, const char *want)
+{
+	const char *why;
+	char *v = json_field(line, ATT_JSON_TEXT, &why);
+	assert_null(v);
+	assert_non_null(why);
+	assert_string_equal(why, want);
+}
+
+/* What a record gives is the same whichever parser reads it: escapes,
+ * repeated keys, numbers, nesting, and the lines refused. */
+static void
+test_json_records(void **state)
+{
+	(void)state;
+	expect_field("{\"text\": \"a\\n\\t\\\"b\\\" \\/ \\\\ \\u00e8\\u4e2d\"}", ATT_JSON_TEXT,
+		     "a\n\t\"b\" / \\ \xc3\xa8\xe4\xb8\xad");
+	expect_field("{\"text\": \"\\ud83d\\ude00\"}", ATT_JSON_TEXT, "\xf0\x9f\x98\x80");
+	expect_field("{\"text\": \"x\\u0000y\"}", ATT_JSON_TEXT, "x\xef\xbf\xbdy");
+	expect_field("{\"text\": null, \"text\": \"second\"}", ATT_JSON_TEXT, "second");
+	expect_field("{\"text\": \"first\", \"text\": \"second\"}", ATT_JSON_TEXT, "first");
+	expect_field("{\"text\": \"a\", \"id\": 1e3}", ATT_JSON_ID, "1000.0");
+	expect_field("{\"text\": \"a\", \"id\": 42}", ATT_JSON_ID, "42");
+	expect_field("{\"text\": \"a\", \"title\": [\"x\"], \"x\": {\"title\": \"no\"}}", ATT_JSON_TITLE, NULL);
+	expect_field("\t {\"x\": [1, -0.5e+3, true, false, null, {}], \"text\": \"a\"} \r", ATT_JSON_TEXT, "a");
+	expect_refused("{\"text\": \"a\",}", "not valid JSON");
+	expect_refused("{\"text\": \"a\"} x", "not valid JSON");
+	expect_refused("{\"text\": \"a\", \"x\": 01}", "not valid JSON");
+	expect_refused("{\"text\": \"a\\x\"}", "not valid JSON");
+	expect_refused("{\"text\": \"a\tb\"}", "not valid JSON");
+	expect_refused("[1, 2]", "not a JSON object");
+}
+
 /* ------------------------------------------------------------------ language */
 
 static void
@@ -518,6 +588,7 @@ main(void)
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_jsonl),
+		cmocka_unit_test(test_json_records),
 		cmocka_unit_test(test_progress),
 		cmocka_unit_test(test_lang),
 	};
