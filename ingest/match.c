@@ -375,6 +375,7 @@ void
 trie_free(struct trie *t)
 {
 	hmap_free(&t->edges);
+	free(t->start2);
 	free(t->head);
 	free(t->vals);
 	memset(t, 0, sizeof *t);
@@ -385,6 +386,15 @@ trie_add(struct trie *t, const struct tok *toks, size_t n, int prefix, uint32_t 
 {
 	uint32_t node = 0;
 
+	if (n > 0) {
+		if (t->start2 == NULL)
+			t->start2 = xcalloc(65536 / 64, sizeof *t->start2);
+		unsigned k = trie_start_key(toks[0].fold, toks[0].flen);
+		if (prefix && n == 1 && toks[0].flen == 1)
+			t->start1[k >> 14] |= 1ull << ((k >> 8) & 63);
+		else
+			t->start2[k >> 6] |= 1ull << (k & 63);
+	}
 	for (size_t i = 0; i < n; i++) {
 		int pre = prefix && i + 1 == n;
 		uint32_t key = pre ? (node | TRIE_PREFIX) : node;
@@ -460,6 +470,8 @@ trie_longest(const struct trie *t, const struct tok *toks, size_t n, size_t i, i
 {
 	uint32_t node = 0, best = MATCH_NONE;
 
+	if (i < n && !trie_may_start(t, &toks[i]))
+		return MATCH_NONE;
 	for (size_t j = i; j < n; j++) {
 		if (j > i && joined && !(toks[j - 1].flags & TOK_JOIN))
 			break;

@@ -97,8 +97,31 @@ struct trie {
 	size_t nvals, capvals;
 	uint32_t maxprefix;   /* longest prefix word, in bytes */
 	uint64_t prefixlens;  /* bit L: a prefix word of L bytes exists (63: longer) */
+	/* What can start a phrase, by the first two bytes of its first token
+	 * (the second 0 for a one-byte token), or by its first byte alone
+	 * for a one-byte prefix word: most tokens start none, and are
+	 * turned away here without a hash probe. */
+	uint64_t *start2;     /* 65,536 bits */
+	uint64_t start1[4];
 };
 #define TRIE_PREFIX 0x80000000u
+
+/* The bit of a token's first two bytes in trie.start2. */
+static inline unsigned
+trie_start_key(const char *fold, size_t flen)
+{
+	const unsigned char *f = (const unsigned char *)fold;
+	return flen == 0 ? 0 : (unsigned)f[0] << 8 | (flen > 1 ? f[1] : 0);
+}
+
+/* 0 when no phrase of T can start with token TOK. */
+static inline int
+trie_may_start(const struct trie *t, const struct tok *tok)
+{
+	unsigned k = trie_start_key(tok->fold, tok->flen);
+	return t->start2 == NULL || ((t->start2[k >> 6] >> (k & 63)) & 1) ||
+	       ((t->start1[k >> 14] >> ((k >> 8) & 63)) & 1);
+}
 void trie_init(struct trie *t);
 void trie_free(struct trie *t);
 /* Adds the phrase of tokens TOKS[0..N) with value VAL; when PREFIX, the

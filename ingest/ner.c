@@ -540,6 +540,8 @@ match_name(const struct recogniser *r, const struct field *f, size_t i, size_t l
 	const struct tok *t = f->tl.v;
 	uint32_t node = 0, best = MATCH_NONE;
 
+	if (i < limit && !trie_may_start(&r->names, &t[i]))
+		return MATCH_NONE;
 	for (size_t j = i; j < limit; j++) {
 		if (j > i && !(t[j - 1].flags & TOK_JOIN))
 			break;
