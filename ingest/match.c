@@ -217,7 +217,11 @@ joinable_gap(const char *s, size_t n)
 		return 0;
 	while (i < n) {
 		ucs4_t c;
-		int k = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		int k = 1;
+		if ((unsigned char)s[i] < 0x80)
+			c = (unsigned char)s[i];
+		else
+			k = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
 		if (k <= 0)
 			return 0;
 		if (c == ' ' || c == 0xa0)
@@ -239,11 +243,14 @@ static void
 fold_tok(struct tok *t, const char *s, size_t n, int ascii, struct arena *a)
 {
 	if (ascii) {
+		/* Letters and digits only: att_fold_ascii is lowercasing here. */
 		char *p = arena_alloc(a, n + 1);
 		uint64_t h = ATT_HASH_INIT;
 		for (size_t i = 0; i < n; i++) {
-			p[i] = att_fold_ascii((unsigned char)s[i]);
-			h = att_hash_byte(h, (unsigned char)p[i]);
+			unsigned char b = (unsigned char)s[i];
+			b = b >= 'A' && b <= 'Z' ? (unsigned char)(b + 'a' - 'A') : b;
+			p[i] = (char)b;
+			h = att_hash_byte(h, b);
 		}
 		p[n] = '\0';
 		t->fold = p;
@@ -271,16 +278,47 @@ push_tok(struct toklist *out, const struct tok *t)
 	out->v[out->n++] = *t;
 }
 
+/* ASCII bytes of tokens: 1 a lowercase letter, 2 an uppercase one, 3 a
+ * digit; 0 for the others (non-ASCII is decoded). */
+enum { TC_LOWER = 1, TC_UPPER, TC_DIGIT };
+static const unsigned char tok_class[128] = {
+	['0'] = TC_DIGIT, ['1'] = TC_DIGIT, ['2'] = TC_DIGIT, ['3'] = TC_DIGIT, ['4'] = TC_DIGIT,
+	['5'] = TC_DIGIT, ['6'] = TC_DIGIT, ['7'] = TC_DIGIT, ['8'] = TC_DIGIT, ['9'] = TC_DIGIT,
+	['A'] = TC_UPPER, ['B'] = TC_UPPER, ['C'] = TC_UPPER, ['D'] = TC_UPPER, ['E'] = TC_UPPER,
+	['F'] = TC_UPPER, ['G'] = TC_UPPER, ['H'] = TC_UPPER, ['I'] = TC_UPPER, ['J'] = TC_UPPER,
+	['K'] = TC_UPPER, ['L'] = TC_UPPER, ['M'] = TC_UPPER, ['N'] = TC_UPPER, ['O'] = TC_UPPER,
+	['P'] = TC_UPPER, ['Q'] = TC_UPPER, ['R'] = TC_UPPER, ['S'] = TC_UPPER, ['T'] = TC_UPPER,
+	['U'] = TC_UPPER, ['V'] = TC_UPPER, ['W'] = TC_UPPER, ['X'] = TC_UPPER, ['Y'] = TC_UPPER,
+	['Z'] = TC_UPPER,
+	['a'] = TC_LOWER, ['b'] = TC_LOWER, ['c'] = TC_LOWER, ['d'] = TC_LOWER, ['e'] = TC_LOWER,
+	['f'] = TC_LOWER, ['g'] = TC_LOWER, ['h'] = TC_LOWER, ['i'] = TC_LOWER, ['j'] = TC_LOWER,
+	['k'] = TC_LOWER, ['l'] = TC_LOWER, ['m'] = TC_LOWER, ['n'] = TC_LOWER, ['o'] = TC_LOWER,
+	['p'] = TC_LOWER, ['q'] = TC_LOWER, ['r'] = TC_LOWER, ['s'] = TC_LOWER, ['t'] = TC_LOWER,
+	['u'] = TC_LOWER, ['v'] = TC_LOWER, ['w'] = TC_LOWER, ['x'] = TC_LOWER, ['y'] = TC_LOWER,
+	['z'] = TC_LOWER,
+};
+
 void
 tokenise(const char *text, size_t len, struct toklist *out, struct arena *a)
 {
 	const uint8_t *s = (const uint8_t *)text;
 	size_t i = 0, first = out->n;
 
+	/* Room for the usual count (a token per 6 bytes or so) at once,
+	 * bounded, instead of doubling up to it. */
+	size_t want = out->n + (len < 6 * 65536 ? len / 6 : 65536) + 16;
+	if (out->cap < want) {
+		out->cap = want;
+		out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
+	}
 	while (i < len) {
 		ucs4_t c;
 		int k;
 		if (s[i] < 0x80) {
+			if (tok_class[s[i]] == 0) {
+				i++;
+				continue;
+			}
 			c = s[i];
 			k = 1;
 		} else {
@@ -304,15 +342,11 @@ tokenise(const char *text, size_t len, struct toklist *out, struct arena *a)
 		while (i < len) {
 			if (s[i] < 0x80) {
 				/* ASCII fast path */
-				unsigned char b = s[i];
-				if (b >= 'A' && b <= 'Z') {
-					letters++;
-					uppers++;
-				} else if (b >= 'a' && b <= 'z') {
-					letters++;
-				} else if (!(b >= '0' && b <= '9')) {
+				unsigned cl = tok_class[s[i]];
+				if (cl == 0)
 					break;
-				}
+				letters += cl != TC_DIGIT;
+				uppers += cl == TC_UPPER;
 				i++;
 				continue;
 			}

@@ -20,6 +20,7 @@
 struct line {
 	const char *s; /* into the normalised copy */
 	size_t len;
+	size_t chars; /* code points, once classified */
 	enum { L_TEXT, L_BLANK, L_DROP } kind;
 };
 
@@ -47,6 +48,12 @@ nbsp_len(const char *s, size_t n)
 	return 0;
 }
 
+/* The bytes that may start a blank: a space, or the lead byte of a NBSP
+ * (0xc2) or of a narrow NBSP (0xe2). */
+static const unsigned char blank_start[256] = {
+	[' '] = 1, ['\t'] = 1, ['\f'] = 1, ['\v'] = 1, [0xc2] = 1, [0xe2] = 1,
+};
+
 /* Appends one line, with runs of blanks that hold a non-breaking space
  * made one space, and the ends trimmed. */
 static void
@@ -62,8 +69,7 @@ add_line(struct lines *ls, const char *s, size_t n)
 		size_t j = i, end = n;
 		int squeeze = 0;
 		while (!squeeze) {
-			while (j < n && !is_space((unsigned char)s[j]) && (unsigned char)s[j] != 0xc2 &&
-			       (unsigned char)s[j] != 0xe2)
+			while (j < n && !blank_start[(unsigned char)s[j]])
 				j++;
 			if (j >= n)
 				break;
@@ -101,6 +107,7 @@ add_line(struct lines *ls, const char *s, size_t n)
 	ls->v[ls->n].s = (const char *)(uintptr_t)start;
 	ls->v[ls->n].len = ls->text.len - 1 - start;
 	ls->v[ls->n].kind = L_TEXT;
+	ls->v[ls->n].chars = 0;
 	ls->n++;
 }
 
@@ -139,9 +146,10 @@ split_lines(struct lines *ls, const char *t, size_t n)
 {
 	size_t i = 0;
 	while (i <= n) {
-		size_t j = i;
-		while (j < n && t[j] != '\n' && t[j] != '\r')
-			j++;
+		const char *nl = memchr(t + i, '\n', n - i), *cr;
+		size_t j = nl ? (size_t)(nl - t) : n;
+		if ((cr = memchr(t + i, '\r', j - i)) != NULL)
+			j = (size_t)(cr - t);
 		add_line(ls, t + i, j - i);
 		if (j >= n)
 			break;
@@ -192,15 +200,22 @@ count_words(const char *s, size_t n)
 	return w;
 }
 
-/* Number of code points in S. */
+/* Number of code points in S: its bytes less the continuation bytes
+ * (10xxxxxx), counted eight at a time. */
 static size_t
 count_chars(const char *s, size_t n)
 {
-	size_t c = 0;
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			c++;
-	return c;
+	size_t cont = 0, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		/* Bit 7 of each byte: set when bit 7 is and bit 6 is not. */
+		uint64_t m = (x & ~(x << 1)) & 0x8080808080808080ull;
+		cont += (size_t)(((m >> 7) * 0x0101010101010101ull) >> 56);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)s[i] & 0xc0) == 0x80;
+	return n - cont;
 }
 
 /* ------------------------------------------------------------------ dates */
@@ -711,7 +726,7 @@ text_to_doc(const char *text, size_t len, unsigned flags, struct att_doc *doc)
 		struct line *l = &ls.v[i];
 		if (l->kind != L_TEXT)
 			continue;
-		size_t chars = count_chars(l->s, l->len);
+		size_t chars = l->chars = count_chars(l->s, l->len);
 		if (chars <= 300) {
 			size_t fl;
 			char *f = fold_line(l, &fl);
@@ -809,7 +824,7 @@ text_to_doc(const char *text, size_t len, unsigned flags, struct att_doc *doc)
 		if (body.len > 0)
 			buf_adds(&body, blank || prev_len > 120 ? "\n\n" : "\n");
 		buf_add(&body, l->s, l->len);
-		prev_len = count_chars(l->s, l->len);
+		prev_len = l->chars;
 		blank = 0;
 	}
 	if (body.data == NULL)
