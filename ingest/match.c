@@ -422,10 +422,12 @@ trie_add(struct trie *t, const struct tok *toks, size_t n, int prefix, uint32_t 
 
 	if (n > 0) {
 		if (t->start2 == NULL)
-			t->start2 = xcalloc(65536 / 64, sizeof *t->start2);
+			t->start2 = xcalloc(2 * 65536 / 64, sizeof *t->start2);
 		unsigned k = trie_start_key(toks[0].fold, toks[0].flen);
 		if (prefix && n == 1 && toks[0].flen == 1)
 			t->start1[k >> 14] |= 1ull << ((k >> 8) & 63);
+		else if (prefix && n == 1)
+			t->start2[1024 + (k >> 6)] |= 1ull << (k & 63);
 		else
 			t->start2[k >> 6] |= 1ull << (k & 63);
 	}
@@ -504,18 +506,23 @@ trie_longest(const struct trie *t, const struct tok *toks, size_t n, size_t i, i
 {
 	uint32_t node = 0, best = MATCH_NONE;
 
-	if (i < n && !trie_may_start(t, &toks[i]))
+	if (i >= n)
+		return MATCH_NONE;
+	int word = trie_may_start_word(t, &toks[i]), pre = trie_may_start_prefix(t, &toks[i]);
+	if (!word && !pre)
 		return MATCH_NONE;
 	for (size_t j = i; j < n; j++) {
 		if (j > i && joined && !(toks[j - 1].flags & TOK_JOIN))
 			break;
-		if (t->maxprefix) {
+		if (t->maxprefix && (j > i || pre)) {
 			uint32_t p = trie_step_prefix(t, node, toks[j].fold, toks[j].flen);
 			if (p != MATCH_NONE && t->head[p] != MATCH_NONE) {
 				best = p;
 				*end = j + 1;
 			}
 		}
+		if (j == i && !word)
+			break;
 		node = trie_step_tok(t, node, &toks[j]);
 		if (node == MATCH_NONE)
 			break;

@@ -101,8 +101,8 @@ struct trie {
 	 * (the second 0 for a one-byte token), or by its first byte alone
 	 * for a one-byte prefix word: most tokens start none, and are
 	 * turned away here without a hash probe. */
-	uint64_t *start2;     /* 65,536 bits */
-	uint64_t start1[4];
+	uint64_t *start2;     /* 65,536 bits for exact first tokens, then 65,536 for prefix words */
+	uint64_t start1[4];   /* prefix words of one byte */
 };
 #define TRIE_PREFIX 0x80000000u
 
@@ -114,12 +114,20 @@ trie_start_key(const char *fold, size_t flen)
 	return flen == 0 ? 0 : (unsigned)f[0] << 8 | (flen > 1 ? f[1] : 0);
 }
 
-/* 0 when no phrase of T can start with token TOK. */
+/* 0 when no phrase of T starts with token TOK as a whole word. */
 static inline int
-trie_may_start(const struct trie *t, const struct tok *tok)
+trie_may_start_word(const struct trie *t, const struct tok *tok)
 {
 	unsigned k = trie_start_key(tok->fold, tok->flen);
-	return t->start2 == NULL || ((t->start2[k >> 6] >> (k & 63)) & 1) ||
+	return t->start2 == NULL || ((t->start2[k >> 6] >> (k & 63)) & 1);
+}
+
+/* 0 when no prefix word of T (a phrase of one prefix) starts token TOK. */
+static inline int
+trie_may_start_prefix(const struct trie *t, const struct tok *tok)
+{
+	unsigned k = trie_start_key(tok->fold, tok->flen);
+	return t->start2 == NULL || ((t->start2[1024 + (k >> 6)] >> (k & 63)) & 1) ||
 	       ((t->start1[k >> 14] >> ((k >> 8) & 63)) & 1);
 }
 void trie_init(struct trie *t);

@@ -129,45 +129,45 @@ add_fuzzy_key(void *arg, const char *d, size_t dlen)
 	r->bucket[b] = (uint32_t)r->nfz++;
 }
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The phonetic key of a multi-word name: the keys of its words, sorted
  * (so that "Rakhmon Emomali" meets "Emomali Rahmon"), joined by spaces.
- * Particles are left out. Returns NULL for fewer than two words. */
+ * Particles are left out. Returns NULL for fewer than two words. The
+ * words and the key are in A (no malloc per word: this runs at most
+ * tokens of an article). */
 static char *
 name_key(const struct tok *toks, size_t n, struct arena *a)
 {
-	char **w = xreallocarray(NULL, n + 1, sizeof *w);
+	char **w = arena_alloc(a, (n + 1) * sizeof *w);
+	size_t *wl = arena_alloc(a, (n + 1) * sizeof *wl);
 	size_t nw = 0, total = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (in_list(particles, ATT_ARRAY_LEN(particles), &toks[i]))
 			continue;
-		w[nw] = xmalloc(2 * toks[i].flen + 1);
-		total += phonetic_key(toks[i].fold, toks[i].flen, w[nw]) + 1;
+		char *k = arena_alloc(a, 2 * toks[i].flen + 1);
+		size_t l = phonetic_key(toks[i].fold, toks[i].flen, k);
+		/* Insertion in strcmp order: two or three words, as a rule. */
+		size_t j = nw;
+		while (j > 0 && strcmp(w[j - 1], k) > 0) {
+			w[j] = w[j - 1];
+			wl[j] = wl[j - 1];
+			j--;
+		}
+		w[j] = k;
+		wl[j] = l;
+		total += l + 1;
 		nw++;
 	}
-	char *key = NULL;
-	if (nw >= 2) {
-		qsort(w, nw, sizeof *w, cmp_str);
-		key = arena_alloc(a, total + 1);
-		key[0] = '\0';
-		size_t o = 0;
-		for (size_t i = 0; i < nw; i++) {
-			size_t l = strlen(w[i]);
-			if (i)
-				key[o++] = ' ';
-			memcpy(key + o, w[i], l);
-			o += l;
-		}
-		key[o] = '\0';
+	if (nw < 2)
+		return NULL;
+	char *key = arena_alloc(a, total + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < nw; i++) {
+		if (i)
+			key[o++] = ' ';
+		memcpy(key + o, w[i], wl[i]);
+		o += wl[i];
 	}
-	for (size_t i = 0; i < nw; i++)
-		free(w[i]);
-	free(w);
+	key[o] = '\0';
 	return key;
 }
 
@@ -540,7 +540,7 @@ match_name(const struct recogniser *r, const struct field *f, size_t i, size_t l
 	const struct tok *t = f->tl.v;
 	uint32_t node = 0, best = MATCH_NONE;
 
-	if (i < limit && !trie_may_start(&r->names, &t[i]))
+	if (i < limit && !trie_may_start_word(&r->names, &t[i]))
 		return MATCH_NONE;
 	for (size_t j = i; j < limit; j++) {
 		if (j > i && !(t[j - 1].flags & TOK_JOIN))

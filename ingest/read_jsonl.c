@@ -25,14 +25,15 @@ json_date(const char *s, size_t n)
 	return NULL;
 }
 
-/* A short single-line field: valid UTF-8, controls made spaces, trimmed. */
+/* A short single-line field: valid UTF-8, controls made spaces, trimmed.
+ * VALID: S is valid UTF-8 without NUL already. */
 static char *
-json_short(const char *s, size_t n)
+json_short(const char *s, size_t n, int valid)
 {
 	if (s == NULL)
 		return NULL;
-	size_t len;
-	char *t = utf8_scrub(s, n, &len);
+	size_t len = n;
+	char *t = valid ? xstrndup(s, n) : utf8_scrub(s, n, &len);
 	for (size_t i = 0; i < len; i++)
 		if ((unsigned char)t[i] < 0x20 || t[i] == 0x7f)
 			t[i] = ' ';
@@ -50,9 +51,10 @@ json_short(const char *s, size_t n)
 	return t;
 }
 
-/* Turns one parsed record into a doc and emits it. */
+/* Turns one parsed record into a doc and emits it. VALID: its values are
+ * valid UTF-8 without NUL (not checked again). */
 static void
-record(struct read_ctx *ctx, const char *label, uint64_t lineno, struct att_json_rec *rec)
+record(struct read_ctx *ctx, const char *label, uint64_t lineno, struct att_json_rec *rec, int valid)
 {
 	int tf = rec->val[ATT_JSON_TEXT] ? ATT_JSON_TEXT
 		 : rec->val[ATT_JSON_BODY] ? ATT_JSON_BODY
@@ -65,7 +67,15 @@ record(struct read_ctx *ctx, const char *label, uint64_t lineno, struct att_json
 		ctx->stats->bad_records++;
 		return;
 	}
-	char *text = utf8_scrub(rec->val[tf], rec->len[tf], &tlen);
+	char *text;
+	if (valid) {
+		/* The record's own copy, taken over. */
+		text = rec->val[tf];
+		tlen = rec->len[tf];
+		rec->val[tf] = NULL;
+	} else {
+		text = utf8_scrub(rec->val[tf], rec->len[tf], &tlen);
+	}
 	size_t i = 0;
 	while (i < tlen && strchr(" \t\r\n", text[i]))
 		i++;
@@ -79,12 +89,12 @@ record(struct read_ctx *ctx, const char *label, uint64_t lineno, struct att_json
 		ctx->warn(ctx->arg, "%s:%llu: \\u0000 (a NUL character) in the record, read as U+FFFD",
 			  label, (unsigned long long)lineno);
 	struct att_doc doc = {0};
-	doc.title = json_short(rec->val[ATT_JSON_TITLE], rec->len[ATT_JSON_TITLE]);
+	doc.title = json_short(rec->val[ATT_JSON_TITLE], rec->len[ATT_JSON_TITLE], valid);
 	if (rec->val[ATT_JSON_DATE])
 		doc.date = json_date(rec->val[ATT_JSON_DATE], rec->len[ATT_JSON_DATE]);
-	doc.source = json_short(rec->val[ATT_JSON_SOURCE], rec->len[ATT_JSON_SOURCE]);
-	doc.url = json_short(rec->val[ATT_JSON_URL], rec->len[ATT_JSON_URL]);
-	doc.lang = json_short(rec->val[ATT_JSON_LANG], rec->len[ATT_JSON_LANG]);
+	doc.source = json_short(rec->val[ATT_JSON_SOURCE], rec->len[ATT_JSON_SOURCE], valid);
+	doc.url = json_short(rec->val[ATT_JSON_URL], rec->len[ATT_JSON_URL], valid);
+	doc.lang = json_short(rec->val[ATT_JSON_LANG], rec->len[ATT_JSON_LANG], valid);
 	if (doc.lang) {
 		for (char *p = doc.lang; *p; p++)
 			if (*p >= 'A' && *p <= 'Z')
@@ -94,7 +104,7 @@ record(struct read_ctx *ctx, const char *label, uint64_t lineno, struct att_json
 			doc.lang = NULL;
 		}
 	}
-	doc.ext_id = json_short(rec->val[ATT_JSON_ID], rec->len[ATT_JSON_ID]);
+	doc.ext_id = json_short(rec->val[ATT_JSON_ID], rec->len[ATT_JSON_ID], valid);
 	/* Boilerplate cleaning, and the agency from a dateline when the record
 	 * names none; the date field wins over dates in the text. */
 	text_to_doc(text, tlen, TEXT_FIND_SOURCE | (doc.date ? 0 : TEXT_FIND_DATE), &doc);
@@ -123,7 +133,8 @@ line(struct read_ctx *ctx, const char *label, uint64_t lineno, char *s, size_t n
 	if (i == n)
 		return; /* blank lines are allowed */
 	ctx->stats->bytes += n;
-	if (!att_utf8_valid(s, n)) {
+	int valid = att_utf8_valid(s, n);
+	if (!valid) {
 		size_t len;
 		const char *how;
 		dec = decode_text(s, n, &len, &how);
@@ -140,7 +151,7 @@ line(struct read_ctx *ctx, const char *label, uint64_t lineno, char *s, size_t n
 		ctx->warn(ctx->arg, "%s:%llu: %s, record skipped", label, (unsigned long long)lineno, why);
 		ctx->stats->bad_records++;
 	} else {
-		record(ctx, label, lineno, &rec);
+		record(ctx, label, lineno, &rec, valid && rec.verbatim);
 		att_json_rec_free(&rec);
 	}
 	free(dec);

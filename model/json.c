@@ -332,6 +332,7 @@ fast_parse(const char *line, size_t len, struct att_json_rec *rec)
 	}
 	if (!ok)
 		att_json_rec_free(rec);
+	rec->verbatim = ok;
 	return ok;
 }
 

@@ -19,6 +19,9 @@ struct att_json_rec {
 	char *val[ATT_JSON_NFIELDS];
 	size_t len[ATT_JSON_NFIELDS];
 	unsigned nul_escapes; /* \u0000 escapes read as U+FFFD (in any field) */
+	int verbatim;         /* the values are the line's own bytes, escapes aside
+			       * (none of NUL or a surrogate): valid UTF-8 without
+			       * NUL when the line is */
 };
 
 struct att_json;

@@ -55,7 +55,19 @@ att_utf8_valid(const char *s, size_t n)
 	uint32_t cp;
 
 	while (n) {
-		if (*p - 1u < 0x7fu) { /* ASCII but NUL: most of the text */
+		if (n >= 8) {
+			/* Eight bytes of ASCII but NUL at once (most of the text):
+			 * no byte has its top bit set, and none is 0 (which would
+			 * borrow in the subtraction and set one). */
+			uint64_t x;
+			memcpy(&x, p, 8);
+			if (((x | (x - 0x0101010101010101ull)) & 0x8080808080808080ull) == 0) {
+				p += 8;
+				n -= 8;
+				continue;
+			}
+		}
+		if (*p - 1u < 0x7fu) { /* ASCII but NUL */
 			p++;
 			n--;
 			continue;
