@@ -325,10 +325,10 @@ tokenise(const char *text, size_t len, struct toklist *out, struct arena *a)
 			k = u8_mbtouc(&c, s + i, len - i);
 			if (k <= 0)
 				k = 1;
-		}
-		if (!is_tok_char(c)) {
-			i += (size_t)k;
-			continue;
+			if (!is_tok_char(c)) {
+				i += (size_t)k;
+				continue;
+			}
 		}
 		struct tok t = {0};
 		int ascii = 1, letters = 0, uppers = 0;

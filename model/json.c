@@ -5,6 +5,7 @@
 #include "model/json.h"
 
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -99,8 +100,23 @@ fast_string(struct fast *f, int key, char **out, size_t *outlen)
 	const char *p = f->s, *start = p;
 	int esc = 0;
 
-	while (p < f->end && *p != '"') {
+	while (p < f->end) {
+		if (f->end - p >= 8) {
+			/* Eight plain bytes at once: none is a quote, a backslash
+			 * or a control character. */
+			uint64_t x;
+			memcpy(&x, p, 8);
+			const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+			uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+			uint64_t hit = ((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x);
+			if ((hit & high) == 0) {
+				p += 8;
+				continue;
+			}
+		}
 		unsigned char c = (unsigned char)*p;
+		if (c == '"')
+			break;
 		if (c < 0x20)
 			return 0;
 		if (c == '\\') {
