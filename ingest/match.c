@@ -268,16 +268,6 @@ fold_tok(struct tok *t, const char *s, size_t n, int ascii, struct arena *a)
 	t->nchars = (uint32_t)u8_mbsnlen((const uint8_t *)t->fold, flen);
 }
 
-static void
-push_tok(struct toklist *out, const struct tok *t)
-{
-	if (out->n == out->cap) {
-		out->cap = out->cap ? out->cap * 2 : 256;
-		out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
-	}
-	out->v[out->n++] = *t;
-}
-
 /* ASCII bytes of tokens: 1 a lowercase letter, 2 an uppercase one, 3 a
  * digit; 0 for the others (non-ASCII is decoded). */
 enum { TC_LOWER = 1, TC_UPPER, TC_DIGIT };
@@ -330,15 +320,21 @@ tokenise(const char *text, size_t len, struct toklist *out, struct arena *a)
 				continue;
 			}
 		}
-		struct tok t = {0};
+		/* Built in place at the end of the list. */
+		if (out->n == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 256;
+			out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
+		}
+		struct tok *t = &out->v[out->n];
 		int ascii = 1, letters = 0, uppers = 0;
-		t.pos = i;
+		t->pos = i;
+		t->flags = 0;
 		if (c >= '0' && c <= '9')
-			t.flags |= TOK_DIGIT;
+			t->flags |= TOK_DIGIT;
 		else if (c < 0x80 ? (c >= 'A' && c <= 'Z') : (uc_is_upper(c) || uc_is_property_titlecase(c)))
-			t.flags |= TOK_UPPER;
+			t->flags |= TOK_UPPER;
 		else if (c >= 0x80 && uc_is_digit(c))
-			t.flags |= TOK_DIGIT;
+			t->flags |= TOK_DIGIT;
 		while (i < len) {
 			if (s[i] < 0x80) {
 				/* ASCII fast path */
@@ -361,11 +357,11 @@ tokenise(const char *text, size_t len, struct toklist *out, struct arena *a)
 			}
 			i += (size_t)k;
 		}
-		t.end = i;
+		t->end = i;
 		if (letters >= 2 && uppers == letters)
-			t.flags |= TOK_ALLUPPER;
-		fold_tok(&t, text + t.pos, t.end - t.pos, ascii, a);
-		push_tok(out, &t);
+			t->flags |= TOK_ALLUPPER;
+		fold_tok(t, text + t->pos, t->end - t->pos, ascii, a);
+		out->n++;
 	}
 	for (size_t j = first; j + 1 < out->n; j++) {
 		const char *g = text + out->v[j].end;
@@ -422,14 +418,17 @@ trie_add(struct trie *t, const struct tok *toks, size_t n, int prefix, uint32_t 
 
 	if (n > 0) {
 		if (t->start2 == NULL)
-			t->start2 = xcalloc(2 * 65536 / 64, sizeof *t->start2);
-		unsigned k = trie_start_key(toks[0].fold, toks[0].flen);
-		if (prefix && n == 1 && toks[0].flen == 1)
+			t->start2 = xcalloc(3 * 65536 / 64, sizeof *t->start2);
+		const struct tok *f = &toks[0];
+		unsigned k = trie_start_key(f->fold, f->flen);
+		if (!(prefix && n == 1))
+			t->start2[k >> 6] |= 1ull << (k & 63);
+		else if (f->flen <= 1)
 			t->start1[k >> 14] |= 1ull << ((k >> 8) & 63);
-		else if (prefix && n == 1)
+		else if (f->flen == 2)
 			t->start2[1024 + (k >> 6)] |= 1ull << (k & 63);
 		else
-			t->start2[k >> 6] |= 1ull << (k & 63);
+			t->start2[2048 + (trie_start_key3(f->fold) >> 6)] |= 1ull << (trie_start_key3(f->fold) & 63);
 	}
 	for (size_t i = 0; i < n; i++) {
 		int pre = prefix && i + 1 == n;

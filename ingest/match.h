@@ -101,7 +101,9 @@ struct trie {
 	 * (the second 0 for a one-byte token), or by its first byte alone
 	 * for a one-byte prefix word: most tokens start none, and are
 	 * turned away here without a hash probe. */
-	uint64_t *start2;     /* 65,536 bits for exact first tokens, then 65,536 for prefix words */
+	uint64_t *start2;     /* 3 x 65,536 bits: exact first tokens; prefix words of two
+			       * bytes; prefix words of three or more, by a hash of
+			       * their first three bytes */
 	uint64_t start1[4];   /* prefix words of one byte */
 };
 #define TRIE_PREFIX 0x80000000u
@@ -122,13 +124,33 @@ trie_may_start_word(const struct trie *t, const struct tok *tok)
 	return t->start2 == NULL || ((t->start2[k >> 6] >> (k & 63)) & 1);
 }
 
+/* The bit of the first three bytes of FOLD (at least three) in the third
+ * map of trie.start2. */
+static inline unsigned
+trie_start_key3(const char *fold)
+{
+	const unsigned char *f = (const unsigned char *)fold;
+	return ((uint32_t)f[0] | (uint32_t)f[1] << 8 | (uint32_t)f[2] << 16) * 0x9e3779b1u >> 16;
+}
+
 /* 0 when no prefix word of T (a phrase of one prefix) starts token TOK. */
 static inline int
 trie_may_start_prefix(const struct trie *t, const struct tok *tok)
 {
+	if (t->start2 == NULL || tok->flen == 0)
+		return 1;
+	unsigned b0 = (unsigned char)tok->fold[0];
+	if ((t->start1[b0 >> 6] >> (b0 & 63)) & 1)
+		return 1;
+	if (tok->flen < 2)
+		return 0;
 	unsigned k = trie_start_key(tok->fold, tok->flen);
-	return t->start2 == NULL || ((t->start2[1024 + (k >> 6)] >> (k & 63)) & 1) ||
-	       ((t->start1[k >> 14] >> ((k >> 8) & 63)) & 1);
+	if ((t->start2[1024 + (k >> 6)] >> (k & 63)) & 1)
+		return 1;
+	if (tok->flen < 3)
+		return 0;
+	k = trie_start_key3(tok->fold);
+	return (t->start2[2048 + (k >> 6)] >> (k & 63)) & 1;
 }
 void trie_init(struct trie *t);
 void trie_free(struct trie *t);
