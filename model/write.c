@@ -179,7 +179,8 @@ struct rec_mention {
 };
 struct rec_sentence {
 	double tone;
-	uint32_t pos, len, field, pad;
+	uint32_t pos, len, field;
+	uint32_t n;             /* the sentence's ordinal in the article */
 };
 struct rec_relation {
 	double tone;
@@ -773,7 +774,8 @@ add_mentions(struct att_writer *w, struct scratch *sc, const struct att_doc *doc
 	return code;
 }
 
-/* Stages the sentences and relations of the article. */
+/* Stages the relations of the article, and the sentences that evidence
+ * cites (with their ordinals: readers find them by (article_id, n)). */
 static int
 add_sentences(struct att_writer *w, struct scratch *sc, const struct att_doc *doc,
 	      const struct att_doc_ann *ann, struct att_err *err)
@@ -793,13 +795,16 @@ add_sentences(struct att_writer *w, struct scratch *sc, const struct att_doc *do
 	sc->npairs = 0;
 	for (size_t k = 0; k < ns; k++) {
 		const struct att_sentence *s = sc->s[k];
-		struct rec_sentence r = {clamp_tone(s->tone), (uint32_t)s->pos, (uint32_t)s->len,
-					 (uint32_t)s->field, 0};
-		buf_add(&sc->ss, &r, sizeof r);
-		sc->head.ns++;
+		uint32_t ne = sc->head.ne;
 		if (s->ncountries >= 2 && s->countries &&
 		    (code = add_sentence_pairs(w, sc, s, (int64_t)k, err)) != 0)
 			goto out;
+		if (sc->head.ne == ne)
+			continue; /* only the sentences that evidence cites are kept */
+		struct rec_sentence r = {clamp_tone(s->tone), (uint32_t)s->pos, (uint32_t)s->len,
+					 (uint32_t)s->field, (uint32_t)k};
+		buf_add(&sc->ss, &r, sizeof r);
+		sc->head.ns++;
 	}
 	if (sc->npairs > 1) /* qsort(NULL, 0, ...) is undefined */
 		qsort(sc->pairs, sc->npairs, sizeof *sc->pairs, cmp_art_pair);
@@ -1053,7 +1058,7 @@ write_blob_rows(struct att_writer *w, int64_t id, const unsigned char *blob, siz
 		memcpy(&r, p, sizeof r);
 		struct bval *v = batch_row(&wb[WB_SENTENCE]);
 		bv_int(&v[0], id);
-		bv_int(&v[1], (int64_t)i);
+		bv_int(&v[1], r.n);
 		bv_text(&v[2], field_names[r.field], strlen(field_names[r.field]));
 		bv_int(&v[3], r.pos);
 		bv_int(&v[4], r.len);

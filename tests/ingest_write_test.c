@@ -386,9 +386,12 @@ test_aggregates(void **state)
 	/* Most mentioned first, ties by code. */
 	expect_rows(db, "SELECT id, countries FROM article ORDER BY id",
 		    "1|RU UA\n2|BY RU UA\n3|BY RU\n4|\n");
-	/* Sentences: title first, numbered from 0. */
+	/* Sentences: numbered from 0, title first; only those that evidence
+	 * cites are written (sentence 1, "Putin a Minsk.", names one country). */
 	expect_rows(db, "SELECT n, field, pos FROM sentence WHERE article_id = 3 ORDER BY n",
-		    "0|title|0\n1|body|0\n2|body|15\n");
+		    "0|title|0\n2|body|15\n");
+	expect_rows(db, "SELECT count(*) FROM sentence AS s WHERE NOT EXISTS (SELECT 1 FROM evidence AS e"
+		    " WHERE e.article_id = s.article_id AND e.n = s.n)", "0\n");
 	sqlite3_close(db);
 	free(path);
 }
