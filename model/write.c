@@ -226,6 +226,13 @@ static const char unorder_sql[] =
 	"DELETE FROM main.article; DELETE FROM main.sentence; DELETE FROM main.relation;"
 	" DELETE FROM main.evidence;";
 
+/* The indexes built at commit, once their rows are in (CREATE INDEX sorts
+ * the keys), rather than maintained row by row in an order that puts
+ * each key on a random page. */
+static const char late_index_sql[] =
+	"SELECT name, sql FROM main.sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
+	" AND tbl_name IN ('relation', 'article_entity') ORDER BY rowid";
+
 /* The CREATE statements of a table and its indexes. */
 static const char table_sql[] =
 	"SELECT sql FROM main.sqlite_schema WHERE sql IS NOT NULL AND tbl_name = ?1 ORDER BY rowid";
@@ -252,6 +259,7 @@ struct att_writer {
 	struct fts_thread *ftst;   /* the full-text thread, fed as articles are numbered; NULL: none */
 	int fts_off;               /* no full-text thread (out of date order, or it could not start) */
 	struct buf text;           /* text records not yet handed to the full-text thread */
+	struct buf late;           /* the CREATE statements of the indexes built at commit */
 	sqlite3 *db;
 	sqlite3_stmt *st[ST_COUNT];
 	volatile sig_atomic_t *cancel;
@@ -389,6 +397,29 @@ check_target(struct att_writer *w, struct att_err *err)
 	return 0;
 }
 
+/* Drops the indexes of late_index_sql, keeping their CREATE statements. */
+static int
+drop_late_indexes(struct att_writer *w, struct att_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct buf drop = BUF_INIT;
+	int rc = sqlite3_prepare_v2(w->db, late_index_sql, -1, &st, NULL);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char *d = sqlite3_mprintf("DROP INDEX main.%w;", (const char *)sqlite3_column_text(st, 0));
+		buf_adds(&drop, d);
+		sqlite3_free(d);
+		buf_adds(&w->late, (const char *)sqlite3_column_text(st, 1));
+		buf_adds(&w->late, ";\n");
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	int code = rc == SQLITE_DONE ? 0 : db_failure(w, rc, "creating the index schema", err);
+	if (code == 0 && drop.len)
+		code = exec(w, drop.data, "creating the index schema", err);
+	buf_free(&drop);
+	return code;
+}
+
 static int
 open_db(struct att_writer *w, struct att_err *err)
 {
@@ -420,7 +451,7 @@ open_db(struct att_writer *w, struct att_err *err)
 			"setting up the temporary file", err);
 	if (code)
 		return code;
-	if ((code = att_schema_create(w->db, err)) != 0)
+	if ((code = att_schema_create(w->db, err)) != 0 || (code = drop_late_indexes(w, err)) != 0)
 		return code;
 	char *sql = sqlite3_mprintf("ATTACH %Q AS stage", w->stage);
 	code = exec(w, sql, "creating the staging file", err);
@@ -2251,6 +2282,8 @@ att_writer_commit(struct att_writer *w, struct att_build_stats *stats, struct at
 	unlink(w->stage);
 	if ((code = fts_side ? copy_fts(w, err) : copy_side(w, side_mask, err)) != 0)
 		goto fail;
+	if (w->late.len && (code = exec(w, w->late.data, "indexing relations and entities", err)) != 0)
+		goto fail;
 	if (fts_side && fts_stat &&
 	    (code = exec(w, "ANALYZE main.article_fts_idx", "finishing", err)) != 0)
 		goto fail;
@@ -2330,6 +2363,7 @@ att_writer_abort(struct att_writer *w)
 	free(w->side);
 	free(w->fts);
 	buf_free(&w->text);
+	buf_free(&w->late);
 	if (w->annfd >= 0)
 		close(w->annfd);
 	buf_free(&w->ann);
