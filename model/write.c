@@ -482,6 +482,10 @@ att_writer_open(const char *target, struct att_writer **out, struct att_err *err
 	const char *slash = strrchr(target, '/');
 	int code;
 
+	/* No memory statistics: SQLite would take a global mutex at every
+	 * allocation of every connection (it fails harmlessly once SQLite
+	 * is initialised, as in a process that opened an index before). */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	*out = NULL;
 	w->lockfd = -1;
 	w->annfd = -1;
