@@ -1131,8 +1131,7 @@ build_ann(const struct recogniser *r, struct field *fields, size_t nf, struct at
 			size_t k0 = k;
 			while (k < f->tl.n && f->sent[k] == si)
 				k++;
-			/* T is NULL when the field has no token: no NULL + 0. */
-			s->tone = tone_score(&r->tone, t ? t + k0 : NULL, k - k0);
+			s->tone = 0;
 			s->countries = NULL;
 			s->ncountries = 0;
 			size_t cap = 0;
@@ -1159,6 +1158,12 @@ build_ann(const struct recogniser *r, struct field *fields, size_t nf, struct at
 						memcpy(s->countries[u++], s->countries[x], 3);
 				s->ncountries = u;
 			}
+			/* The tone of a sentence that names two countries or more:
+			 * the index keeps no other (only the sentences evidence
+			 * cites, and the relations' tones). T is NULL when the
+			 * field has no token: no NULL + 0. */
+			if (s->ncountries >= 2)
+				s->tone = tone_score(&r->tone, t ? t + k0 : NULL, k - k0);
 		}
 	}
 }

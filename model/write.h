@@ -52,7 +52,7 @@ struct att_mention {
 struct att_sentence {
 	enum att_field field;
 	size_t pos, len;
-	double tone;         /* < 0 conflict, > 0 cooperation */
+	double tone;         /* < 0 conflict, > 0 cooperation; 0 with fewer than two countries */
 	/* Country codes mentioned in the sentence, sorted, unique. */
 	char (*countries)[3];
 	size_t ncountries;

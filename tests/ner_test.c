@@ -404,8 +404,12 @@ test_tone(void **state)
 	assert_true(tone_of("Mosca non vuole la guerra.", c, sizeof c) == 0);
 	assert_true(tone_of("Russia e Ucraina.", c, sizeof c) == 0);
 	/* Both kinds of cue: the balance, within [-1, 1]. */
-	double t = tone_of("Esercitazioni congiunte, accordo, ma guerra e invasione e accuse.", c, sizeof c);
+	double t = tone_of("Russia e Ucraina: esercitazioni congiunte, accordo, ma guerra e invasione e accuse.",
+			   c, sizeof c);
 	assert_true(t < 0 && t >= -1);
+	/* A sentence of fewer than two countries has none: no relation needs it. */
+	assert_true(tone_of("Mosca firma un accordo di cooperazione.", c, sizeof c) == 0);
+	assert_string_equal(c, "RU ");
 	/* Places do not put their country in the sentence. */
 	tone_of("A San Pietroburgo e a Roma.", c, sizeof c);
 	assert_string_equal(c, "IT ");
