@@ -17,7 +17,7 @@ FUZZ_INGEST = ingest/read.c ingest/read_text.c ingest/read_jsonl.c ingest/lang.c
 	ingest/progress.c $(INGEST_NER_SOURCES)
 
 check_PROGRAMS += fuzz/sanitize_replay fuzz/fold_replay fuzz/index_replay fuzz/filter_replay \
-	fuzz/ingest_replay fuzz/index_seed fuzz/config_replay fuzz/wrap_replay
+	fuzz/ingest_replay fuzz/index_seed fuzz/config_replay fuzz/wrap_replay fuzz/json_replay
 fuzz_sanitize_replay_SOURCES = fuzz/sanitize_fuzz.c $(FUZZ_COMMON)
 fuzz_sanitize_replay_CFLAGS = $(FUZZ_TEST_CFLAGS)
 fuzz_sanitize_replay_LDADD = $(MODEL_LIBS)
@@ -33,6 +33,10 @@ fuzz_filter_replay_LDADD = $(MODEL_LIBS)
 fuzz_ingest_replay_SOURCES = fuzz/ingest_fuzz.c $(FUZZ_INGEST) $(FUZZ_COMMON)
 fuzz_ingest_replay_CFLAGS = $(FUZZ_TEST_CFLAGS)
 fuzz_ingest_replay_LDADD = $(MODEL_LIBS) -lpthread
+# The JSON Lines record parser: its one-pass path against json_each.
+fuzz_json_replay_SOURCES = fuzz/json_fuzz.c $(FUZZ_COMMON)
+fuzz_json_replay_CFLAGS = $(FUZZ_TEST_CFLAGS)
+fuzz_json_replay_LDADD = $(MODEL_LIBS)
 fuzz_index_seed_SOURCES = fuzz/index_seed.c $(FUZZ_SEED)
 fuzz_index_seed_CFLAGS = $(FUZZ_TEST_CFLAGS)
 fuzz_index_seed_LDADD = $(MODEL_LIBS)
@@ -50,7 +54,7 @@ fuzz_wrap_replay_LDADD = $(MODEL_LIBS) $(CURSES_LIBS)
 
 TESTS += fuzz/replay.sh
 EXTRA_DIST += fuzz/run fuzz/replay.sh fuzz/corpus fuzz/sanitize.dict fuzz/fold.dict \
-	fuzz/index.dict fuzz/filter.dict fuzz/ingest.dict fuzz/wrap.dict
+	fuzz/index.dict fuzz/filter.dict fuzz/ingest.dict fuzz/wrap.dict fuzz/json.dict
 
 # Builds the harnesses with clang and runs them (see fuzz/run --help).
 fuzz:

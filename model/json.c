@@ -381,12 +381,20 @@ int
 att_json_parse(struct att_json *j, const char *line, size_t len, struct att_json_rec *rec,
 	       const char **why)
 {
+	memset(rec, 0, sizeof *rec);
+	if (fast_parse(line, len, rec))
+		return 0;
+	return att_json_parse_sqlite(j, line, len, rec, why);
+}
+
+int
+att_json_parse_sqlite(struct att_json *j, const char *line, size_t len, struct att_json_rec *rec,
+		      const char **why)
+{
 	int rc, ok = 0;
 	unsigned nuls;
 
 	memset(rec, 0, sizeof *rec);
-	if (fast_parse(line, len, rec))
-		return 0;
 	char *fixed = nul_escapes(line, len, &nuls);
 	if (fixed)
 		line = fixed;

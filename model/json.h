@@ -34,6 +34,11 @@ void att_json_close(struct att_json *j);
  * JSON", "not a JSON object"). */
 int att_json_parse(struct att_json *j, const char *line, size_t len, struct att_json_rec *rec,
 		   const char **why);
+/* The same, by SQLite's json_each alone: what att_json_parse does with
+ * a line its one-pass parser leaves to SQLite. The two must agree on
+ * every line (fuzz/json_fuzz.c checks it). */
+int att_json_parse_sqlite(struct att_json *j, const char *line, size_t len,
+			  struct att_json_rec *rec, const char **why);
 void att_json_rec_free(struct att_json_rec *rec);
 
 #endif
