@@ -1,5 +1,8 @@
-/* json.h: reading JSON Lines records with SQLite's own JSON functions, so
- * that attache needs no JSON library. */
+/* json.h: reading JSON Lines records. SQLite's own JSON functions
+ * (json_each) are the reference, so that attache needs no JSON library;
+ * the common record is parsed in one pass instead (json_each took a third
+ * of the reader's time), and every line that pass does not handle exactly
+ * as json_each would goes to json_each. */
 #ifndef ATTACHE_JSON_H
 #define ATTACHE_JSON_H
 

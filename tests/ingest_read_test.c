@@ -427,21 +427,34 @@ test_jsonl(void **state)
 }
 
 /* One record through att_json_parse: field F's value, or NULL; *WHY set
- * and NULL returned when the line is refused. */
+ * and NULL returned when the line is refused. json_each alone
+ * (att_json_parse_sqlite) must say the same. */
 static char *
 json_field(const char *line, int f, const char **why)
 {
 	struct att_json *j;
-	struct att_json_rec rec;
+	struct att_json_rec rec, sql;
 	struct att_err err;
+	const char *why_sql = NULL;
 	char *v = NULL;
 
 	assert_int_equal(att_json_open(&j, &err), 0);
 	*why = NULL;
-	if (att_json_parse(j, line, strlen(line), &rec, why) == 0) {
-		if (rec.val[f])
+	int rc = att_json_parse(j, line, strlen(line), &rec, why);
+	assert_int_equal(att_json_parse_sqlite(j, line, strlen(line), &sql, &why_sql), rc);
+	if (rc == 0) {
+		assert_int_equal(rec.len[f], sql.len[f]);
+		if (rec.val[f]) {
 			v = xstrndup(rec.val[f], rec.len[f]);
+			assert_non_null(sql.val[f]);
+			assert_memory_equal(rec.val[f], sql.val[f], rec.len[f]);
+		} else {
+			assert_null(sql.val[f]);
+		}
 		att_json_rec_free(&rec);
+		att_json_rec_free(&sql);
+	} else {
+		assert_string_equal(*why, why_sql);
 	}
 	att_json_close(j);
 	return v;
