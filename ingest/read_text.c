@@ -201,7 +201,7 @@ count_words(const char *s, size_t n)
 }
 
 /* Number of code points in S: its bytes less the continuation bytes
- * (10xxxxxx), counted eight at a time. */
+ * (0x80 to 0xBF: top bits 1 then 0), counted eight at a time. */
 static size_t
 count_chars(const char *s, size_t n)
 {
